@@ -1,0 +1,135 @@
+package io.sitegen.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings of a site, read from {@code site.yml} at its root. Every key of the file is also
+ * handed to templates as {@code site}.
+ */
+public final class SiteConfig {
+  public static final String FILE_NAME = "site.yml";
+
+  private final Path root;
+  private final Map<String, Object> values;
+  private final List<PathDefault> defaults;
+  private final boolean softBreaksAsBr;
+
+  private SiteConfig(Path root, Map<String, Object> values, List<PathDefault> defaults, boolean softBreaksAsBr) {
+    this.root = root;
+    this.values = Collections.unmodifiableMap(values);
+    this.defaults = List.copyOf(defaults);
+    this.softBreaksAsBr = softBreaksAsBr;
+  }
+
+  /** The configuration used when a site has no {@code site.yml}, or for tests. */
+  public static SiteConfig defaults(Path root) {
+    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false);
+  }
+
+  /**
+   * Reads {@code site.yml} under {@code root}. A missing file gives the defaults; a malformed one
+   * adds its problems and gives the defaults, so that the rest of the site is still checked.
+   */
+  public static SiteConfig load(Path root, Problems problems) {
+    Path file = root.resolve(FILE_NAME);
+    String text;
+    try {
+      text = Text.read(file);
+    } catch (NoSuchFileException e) {
+      return defaults(root);
+    } catch (CharacterCodingException e) {
+      problems.error(FILE_NAME, 0, "not valid UTF-8 text");
+      return defaults(root);
+    } catch (IOException e) {
+      problems.error(FILE_NAME, 0, "cannot read: " + e.getMessage());
+      return defaults(root);
+    }
+    Map<String, Object> values = Yaml.parseMap(text, FILE_NAME, 1, "settings", problems).orElse(null);
+    if (values == null) return defaults(root);
+    List<PathDefault> defaults = readDefaults(values.get("defaults"), text, problems);
+    boolean br = readSoftBreaks(values.get("markdown"), text, problems);
+    return new SiteConfig(root, values, defaults, br);
+  }
+
+  private static List<PathDefault> readDefaults(Object raw, String text, Problems problems) {
+    List<PathDefault> result = new ArrayList<>();
+    if (raw == null) return result;
+    int line = Text.lineOfKey(text, "defaults");
+    if (!(raw instanceof List<?> list)) {
+      problems.error(FILE_NAME, line, "defaults: expected a list of {scope: {path: ...}, values: {...}}");
+      return result;
+    }
+    for (Object item : list) {
+      if (!(item instanceof Map<?, ?> entry)
+          || !(entry.get("values") instanceof Map<?, ?> vals)) {
+        problems.error(FILE_NAME, line, "defaults: each entry needs 'scope' and 'values' mappings");
+        continue;
+      }
+      String path = "";
+      if (entry.get("scope") instanceof Map<?, ?> scope && scope.get("path") != null) {
+        path = String.valueOf(scope.get("path"));
+      }
+      Map<String, Object> copy = new LinkedHashMap<>();
+      vals.forEach((k, v) -> copy.put(String.valueOf(k), v));
+      result.add(new PathDefault(path, copy));
+    }
+    return result;
+  }
+
+  private static boolean readSoftBreaks(Object raw, String text, Problems problems) {
+    if (raw == null) return false;
+    if (raw instanceof Map<?, ?> markdown) {
+      Object br = markdown.get("softBreaksAsBr");
+      if (br == null || br instanceof Boolean) return Boolean.TRUE.equals(br);
+    }
+    problems.error(FILE_NAME, Text.lineOfKey(text, "markdown"),
+        "markdown: expected a mapping such as {softBreaksAsBr: true}");
+    return false;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path contentDir() {
+    return root.resolve("content");
+  }
+
+  public Path layoutsDir() {
+    return root.resolve("layouts");
+  }
+
+  public Path assetsDir() {
+    return root.resolve("assets");
+  }
+
+  /** Every key of {@code site.yml}, as templates see it. */
+  public Map<String, Object> values() {
+    return values;
+  }
+
+  /** Defaults by path, in the order written; later entries win over earlier ones. */
+  public List<PathDefault> pathDefaults() {
+    return defaults;
+  }
+
+  /** Whether a soft line break in Markdown is rendered as {@code <br>}. */
+  public boolean softBreaksAsBr() {
+    return softBreaksAsBr;
+  }
+
+  /** The value of {@code key} as a string, or {@code fallback} when it is absent. */
+  public String string(String key, String fallback) {
+    Object v = values.get(key);
+    return v == null ? fallback : String.valueOf(v);
+  }
+}

@@ -1,0 +1,49 @@
+package io.sitegen.config;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reading source text strictly as UTF-8, and small helpers for locating things in it. */
+public final class Text {
+  private Text() {}
+
+  /**
+   * Reads a file as UTF-8, dropping a leading byte order mark.
+   *
+   * @throws CharacterCodingException when the bytes are not UTF-8
+   */
+  public static String read(Path file) throws IOException {
+    return decode(Files.readAllBytes(file));
+  }
+
+  public static String decode(byte[] bytes) throws CharacterCodingException {
+    String s = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+    return s.startsWith("\uFEFF") ? s.substring(1) : s;
+  }
+
+  /** The 1-based line on which a top-level {@code key:} is written in YAML text, or 1. */
+  public static int lineOfKey(String yaml, String key) {
+    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*:").matcher(yaml);
+    return m.find() ? lineAt(yaml, m.start()) : 1;
+  }
+
+  /** The 1-based line of character offset {@code index} in {@code text}. */
+  public static int lineAt(String text, int index) {
+    int line = 1;
+    for (int i = 0; i < index && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') line++;
+    }
+    return line;
+  }
+}

@@ -1,0 +1,87 @@
+package io.sitegen.content;
+
+import io.sitegen.config.Problems;
+import io.sitegen.config.Text;
+import io.sitegen.config.Yaml;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The YAML block between {@code ---} lines at the very top of a Markdown file, and the body that
+ * follows it.
+ */
+final class FrontMatter {
+  private final Map<String, Object> data;
+  private final String yaml;
+  private final String body;
+  private final int bodyLine;
+
+  private FrontMatter(Map<String, Object> data, String yaml, String body, int bodyLine) {
+    this.data = data;
+    this.yaml = yaml;
+    this.body = body;
+    this.bodyLine = bodyLine;
+  }
+
+  /**
+   * Splits {@code text} into front matter and body. Returns empty, with the reason in
+   * {@code problems}, when the front matter is not closed or is not valid YAML.
+   */
+  static Optional<FrontMatter> parse(String text, String file, Problems problems) {
+    if (!isFence(firstLine(text, 0), "---")) {
+      return Optional.of(new FrontMatter(new LinkedHashMap<>(), "", text, 1));
+    }
+    int yamlStart = nextLineStart(text, 0);
+    int pos = yamlStart;
+    int line = 2;
+    while (pos < text.length()) {
+      String current = firstLine(text, pos);
+      if (isFence(current, "---") || isFence(current, "...")) {
+        String yaml = text.substring(yamlStart, pos);
+        int bodyStart = nextLineStart(text, pos);
+        Optional<Map<String, Object>> data = Yaml.parseMap(yaml, file, 2, "front matter", problems);
+        int bodyLine = line + 1;
+        return data.map(d -> new FrontMatter(d, yaml, text.substring(bodyStart), bodyLine));
+      }
+      pos = nextLineStart(text, pos);
+      line++;
+    }
+    problems.error(file, 1, "front matter: not closed; add a line '---' after its last key");
+    return Optional.empty();
+  }
+
+  private static boolean isFence(String line, String fence) {
+    return line.stripTrailing().equals(fence);
+  }
+
+  private static String firstLine(String text, int from) {
+    int end = text.indexOf('\n', from);
+    String line = end < 0 ? text.substring(from) : text.substring(from, end);
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  private static int nextLineStart(String text, int from) {
+    int end = text.indexOf('\n', from);
+    return end < 0 ? text.length() : end + 1;
+  }
+
+  Map<String, Object> data() {
+    return data;
+  }
+
+  String body() {
+    return body;
+  }
+
+  /** The file line on which the body starts. */
+  int bodyLine() {
+    return bodyLine;
+  }
+
+  /** The file line on which {@code key} is written, or 1 when it is not written here. */
+  int lineOf(String key) {
+    if (!data.containsKey(key)) return 1;
+    return Text.lineOfKey(yaml, key) + 1;
+  }
+}

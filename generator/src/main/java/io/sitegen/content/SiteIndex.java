@@ -1,0 +1,56 @@
+package io.sitegen.content;
+
+import io.sitegen.config.Problems;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which source produces each output file. Built once per build; two sources that would write the
+ * same output file are an error naming both.
+ */
+public final class SiteIndex {
+  private final Map<String, Page> pagesBySource;
+  private final Map<String, String> producers;
+
+  private SiteIndex(Map<String, Page> pagesBySource, Map<String, String> producers) {
+    this.pagesBySource = pagesBySource;
+    this.producers = producers;
+  }
+
+  /**
+   * @param pages        the pages published by this build
+   * @param contentFiles other files under {@code content/}, relative to it
+   * @param assetFiles   files under {@code assets/}, relative to it
+   */
+  public static SiteIndex build(List<Page> pages, List<String> contentFiles, List<String> assetFiles,
+      Problems problems) {
+    Map<String, String> producers = new HashMap<>();
+    Map<String, Page> bySource = new HashMap<>();
+    for (String rel : assetFiles) claim(producers, rel, "assets/" + rel, 0, problems);
+    for (String rel : contentFiles) claim(producers, rel, "content/" + rel, 0, problems);
+    for (Page page : pages) {
+      bySource.put(page.relPath(), page);
+      claim(producers, page.outputPath(), page.source(), page.lineOf("permalink"), problems);
+    }
+    return new SiteIndex(bySource, producers);
+  }
+
+  private static void claim(Map<String, String> producers, String output, String source, int line,
+      Problems problems) {
+    String earlier = producers.putIfAbsent(output, source);
+    if (earlier != null) {
+      problems.error(source, line, "writes /" + output + ", which " + earlier + " writes too");
+    }
+  }
+
+  /** The published page whose source is {@code relPath} inside {@code content/}, or null. */
+  public Page pageAt(String relPath) {
+    return pagesBySource.get(relPath);
+  }
+
+  /** Whether some source writes the output file {@code outputPath}. */
+  public boolean hasOutput(String outputPath) {
+    return producers.containsKey(outputPath);
+  }
+}

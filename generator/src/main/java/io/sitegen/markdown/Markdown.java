@@ -1,0 +1,49 @@
+package io.sitegen.markdown;
+
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+
+/**
+ * CommonMark with GFM tables, strikethrough, autolinks and footnotes, rendered to HTML with heading
+ * ids. One instance is built per site and shared by all threads: flexmark's parser and renderer
+ * are immutable once built.
+ */
+public final class Markdown {
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+
+  public Markdown(boolean softBreaksAsBr) {
+    MutableDataSet options = new MutableDataSet();
+    options.set(Parser.EXTENSIONS, List.of(
+        TablesExtension.create(),
+        StrikethroughExtension.create(),
+        AutolinkExtension.create(),
+        FootnoteExtension.create()));
+    options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+    options.set(TablesExtension.COLUMN_SPANS, false);
+    options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+    options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+    options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+    if (softBreaksAsBr) options.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
+    options.toImmutable();
+    this.parser = Parser.builder(options).build();
+    this.renderer = HtmlRenderer.builder(options)
+        .htmlIdGeneratorFactory(HeadingIdGenerator.FACTORY)
+        .attributeProviderFactory(TableAlignment.FACTORY)
+        .build();
+  }
+
+  /** Renders a page body to an HTML fragment. */
+  public String toHtml(String markdown) {
+    Document document = parser.parse(markdown);
+    return renderer.render(document);
+  }
+}

@@ -1,0 +1,94 @@
+package io.sitegen.templates;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.ParserException;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import io.sitegen.config.Problem;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The site's Pebble layouts. Layout names are paths from the site root
+ * ({@code layouts/article.html}), and so are the names used by {@code extends} and
+ * {@code include}. Output is HTML-escaped unless a value is marked safe; page content is passed
+ * in as a value, so text written in a post is never run as template code.
+ */
+public final class Layouts {
+  private final Path root;
+  private final PebbleEngine engine;
+
+  public Layouts(Path root) {
+    this.root = root;
+    FileLoader loader = new FileLoader();
+    loader.setPrefix(root.toAbsolutePath().toString());
+    loader.setCharset("UTF-8");
+    this.engine = new PebbleEngine.Builder()
+        .loader(loader)
+        .autoEscaping(true)
+        .strictVariables(false)
+        .newLineTrimming(false)
+        .cacheActive(true)
+        .build();
+  }
+
+  /** Whether the layout file exists under the site root. */
+  public boolean exists(String layout) {
+    Path file = root.resolve(layout).normalize();
+    return file.startsWith(root.normalize()) && Files.isRegularFile(file);
+  }
+
+  /**
+   * Renders {@code layout} with {@code context}, or returns the problem located in the layout.
+   *
+   * @param forSource the page being rendered, named in runtime errors
+   */
+  public Result render(String layout, Map<String, Object> context, String forSource) {
+    try {
+      PebbleTemplate template = engine.getTemplate(layout);
+      StringWriter out = new StringWriter(8192);
+      template.evaluate(out, context);
+      return new Result(out.toString(), null);
+    } catch (ParserException e) {
+      return new Result(null, problem(e, layout, "template syntax: "));
+    } catch (PebbleException e) {
+      Problem p = problem(e, layout, "template: ");
+      return new Result(null, Problem.error(p.file(), p.line(), p.column(),
+          p.message() + " (rendering " + forSource + ")"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      return new Result(null, Problem.error(layout, 0,
+          "template: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (rendering " + forSource + ")"));
+    }
+  }
+
+  private Problem problem(PebbleException e, String layout, String prefix) {
+    String file = e.getFileName() == null ? layout : relative(e.getFileName());
+    int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+    String message = e.getPebbleMessage();
+    if (message == null && e.getCause() != null) message = e.getCause().getMessage();
+    return Problem.error(file, Math.max(line, 0), prefix + (message == null ? "error" : message.strip()));
+  }
+
+  private String relative(String name) {
+    Path p = Path.of(name);
+    if (p.isAbsolute() && p.startsWith(root.toAbsolutePath())) {
+      return root.toAbsolutePath().relativize(p).toString().replace('\\', '/');
+    }
+    return name;
+  }
+
+  /** Either the rendered text or the problem that stopped it. */
+  public record Result(String html, Problem problem) {
+    public Optional<String> text() {
+      return Optional.ofNullable(html);
+    }
+  }
+}
