@@ -64,8 +64,10 @@ public final class Layouts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
+      // A filter or function failed without Pebble locating it: name the layout at least.
+      String reason = e.getMessage() == null ? "a filter or function failed" : e.getMessage().strip();
       return new Result(null, Problem.error(layout, 0,
-          "template: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (rendering " + forSource + ")"));
+          "template: " + reason + " (rendering " + forSource + ")"));
     }
   }
 

@@ -1,0 +1,137 @@
+package io.sitegen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitegen.testing.TestSite;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each kind of bad input gives one located line, exit code 1, no stack trace, and leaves the
+ * previous output exactly as it was.
+ */
+class BadInputTest {
+  @TempDir
+  Path dir;
+
+  private TestSite site;
+
+  @BeforeEach
+  void goodSiteBuiltOnce() {
+    site = TestSite.withLayouts(dir)
+        .write("content/blog/ok.md", "---\nlayout: article\ntitle: Fine\n---\nAll good.\n");
+    TestSite.Run first = site.run("build");
+    assertThat(first.exitCode()).isZero();
+    site.write("_site/marker.txt", "from the previous build");
+  }
+
+  private TestSite.Run failingBuild() {
+    String before = site.read("_site/blog/ok.html");
+    TestSite.Run run = site.run("build");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(run.err()).contains("build failed:");
+    assertThat(run.out()).isEmpty();
+    assertThat(site.read("_site/marker.txt")).isEqualTo("from the previous build");
+    assertThat(site.read("_site/blog/ok.html")).isEqualTo(before);
+    assertThat(site.rootEntries()).containsExactly("_site", "content", "layouts");
+    return run;
+  }
+
+  private String firstLine(TestSite.Run run) {
+    return run.err().lines().findFirst().orElse("");
+  }
+
+  @Test
+  void malformedYaml() {
+    site.write("content/blog/x.md", "---\ntitle: x\nlayout: article\ndate: [2024\n---\n");
+    TestSite.Run run = failingBuild();
+    assertThat(firstLine(run)).startsWith("content/blog/x.md:5:1: front matter: ");
+  }
+
+  @Test
+  void malformedYamlInTheMiddleOfALine() {
+    site.write("content/blog/x.md", "---\nlayout: article\ntitle: \"unclosed\n---\n");
+    assertThat(firstLine(failingBuild())).matches("content/blog/x\\.md:\\d+:\\d+: front matter: .+");
+  }
+
+  @Test
+  void unclosedFrontMatter() {
+    site.write("content/blog/x.md", "---\nlayout: article\n\n# Body\n");
+    assertThat(firstLine(failingBuild()))
+        .isEqualTo("content/blog/x.md:1: front matter: not closed; add a line '---' after its last key");
+  }
+
+  @Test
+  void missingLayout() {
+    site.write("content/blog/x.md", "---\ntitle: x\nlayout: nope\n---\n");
+    assertThat(firstLine(failingBuild())).isEqualTo("content/blog/x.md:3: layout not found: layouts/nope.html");
+  }
+
+  @Test
+  void templateSyntaxError() {
+    site.write("layouts/broken.html", "<p>\n{% if page.title %}\n</p>\n");
+    site.write("content/blog/x.md", "---\nlayout: broken\n---\n");
+    assertThat(firstLine(failingBuild())).startsWith("layouts/broken.html:").contains("template syntax: ");
+  }
+
+  @Test
+  void templateRuntimeError() {
+    site.write("layouts/bad.html", "<p>\n\n{% if page.date %}yes{% endif %}</p>\n");
+    site.write("content/blog/x.md", "---\nlayout: bad\ndate: 2024-12-10\n---\n");
+    assertThat(firstLine(failingBuild())).isEqualTo(
+        "layouts/bad.html:3: template: Wrong operand(s) type in conditional expression (rendering content/blog/x.md)");
+  }
+
+  @Test
+  void filterFailureThatPebbleCannotLocateStillNamesTheLayout() {
+    site.write("layouts/bad.html", "<p>{{ page.title | date(\"yyyy\") }}</p>\n");
+    site.write("content/blog/x.md", "---\nlayout: bad\ntitle: not a date\n---\n");
+    assertThat(firstLine(failingBuild())).isEqualTo(
+        "layouts/bad.html: template: Unsupported argument type: java.lang.String (value: not a date)"
+            + " (rendering content/blog/x.md)");
+  }
+
+  @Test
+  void notUtf8() {
+    site.write("content/blog/latin1.md", new byte[] {'-', '-', '-', '\n', 't', ':', ' ', (byte) 0xE9, '\n', '-', '-', '-', '\n'});
+    assertThat(firstLine(failingBuild())).isEqualTo("content/blog/latin1.md: not valid UTF-8 text; save the file as UTF-8");
+  }
+
+  @Test
+  void permalinkCollision() {
+    site.write("content/blog/a.md", "---\nlayout: article\npermalink: /blog/ok.html\n---\n");
+    assertThat(firstLine(failingBuild()))
+        .isEqualTo("content/blog/ok.md:1: writes /blog/ok.html, which content/blog/a.md writes too");
+  }
+
+  @Test
+  void permalinkEscape() {
+    site.write("content/blog/a.md", "---\nlayout: article\npermalink: /../outside.html\n---\n");
+    assertThat(firstLine(failingBuild())).isEqualTo("content/blog/a.md:3: permalink leaves the output folder: /../outside.html");
+  }
+
+  @Test
+  void everyErrorOfTheRunIsReported() {
+    site.write("content/blog/a.md", "---\nlayout: nope\n---\n");
+    site.write("content/blog/b.md", "---\nlayout: article\n");
+    site.write("content/blog/c.md", "---\nlayout: article\ndraft: perhaps\n---\n");
+    TestSite.Run run = failingBuild();
+    assertThat(run.err().lines().toList()).containsExactly(
+        "content/blog/a.md:2: layout not found: layouts/nope.html",
+        "content/blog/b.md:1: front matter: not closed; add a line '---' after its last key",
+        "content/blog/c.md:3: draft: expected true or false, found 'perhaps'",
+        "build failed: 3 errors; the previous output was left as it was");
+  }
+
+  @Test
+  void malformedSiteYml() {
+    site.write("site.yml", "title: x\ndefaults: [\n");
+    TestSite.Run run = site.run("build");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(firstLine(run)).matches("site\\.yml:\\d+:\\d+: settings: .+");
+    assertThat(site.read("_site/marker.txt")).isEqualTo("from the previous build");
+  }
+}
