@@ -31,6 +31,12 @@ public final class SiteBuilder {
   public static BuildResult build(BuildOptions options) {
     long start = System.nanoTime();
     Problems problems = new Problems();
+    if (options.write() && options.root().toAbsolutePath().normalize()
+        .startsWith(options.output().toAbsolutePath().normalize())) {
+      problems.error(options.output().toString(), 0,
+          "the output folder must not be the site root or hold it; it is replaced on every build");
+      return new BuildResult(0, 0, 0, 0, problems.sorted());
+    }
     SiteConfig config = SiteConfig.load(options.root(), problems);
     Content content = Content.read(config, problems);
     List<Page> pages = content.published(options.drafts());

@@ -134,4 +134,12 @@ class BadInputTest {
     assertThat(firstLine(run)).matches("site\\.yml:\\d+:\\d+: settings: .+");
     assertThat(site.read("_site/marker.txt")).isEqualTo("from the previous build");
   }
+
+  @Test
+  void outputFolderHoldingTheSiteIsRefused() {
+    TestSite.Run run = site.run("build", "-o", dir.getParent().toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(firstLine(run)).endsWith(": the output folder must not be the site root or hold it; it is replaced on every build");
+    assertThat(site.read("content/blog/ok.md")).contains("All good.");
+  }
 }
