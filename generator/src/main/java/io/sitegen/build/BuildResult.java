@@ -6,10 +6,16 @@ import java.util.List;
 /**
  * What a build did.
  *
- * @param problems every error and warning, sorted by file and line
+ * @param pagesRead      pages read and checked (those the build publishes)
+ * @param linksChecked   links to this site that were resolved and checked
+ * @param problems       every error and warning, sorted by file and line
  */
-public record BuildResult(int pagesWritten, int draftsSkipped, int filesCopied, long millis,
-    List<Problem> problems) {
+public record BuildResult(int pagesRead, int pagesWritten, int draftsSkipped, int filesCopied,
+    int linksChecked, int brokenLinks, int missingAnchors, long millis, List<Problem> problems) {
+
+  static BuildResult failedEarly(List<Problem> problems) {
+    return new BuildResult(0, 0, 0, 0, 0, 0, 0, 0, problems);
+  }
 
   public boolean ok() {
     return problems.stream().noneMatch(Problem::isError);

@@ -5,6 +5,9 @@ import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Content;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
+import io.sitegen.links.Anchors;
+import io.sitegen.links.Links;
+import io.sitegen.markdown.LinkHook;
 import io.sitegen.markdown.Markdown;
 import io.sitegen.templates.Layouts;
 import io.sitegen.templates.PageModel;
@@ -14,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -35,14 +39,15 @@ public final class SiteBuilder {
         .startsWith(options.output().toAbsolutePath().normalize())) {
       problems.error(options.output().toString(), 0,
           "the output folder must not be the site root or hold it; it is replaced on every build");
-      return new BuildResult(0, 0, 0, 0, problems.sorted());
+      return BuildResult.failedEarly(problems.sorted());
     }
     SiteConfig config = SiteConfig.load(options.root(), problems);
     Content content = Content.read(config, problems);
     List<Page> pages = content.published(options.drafts());
     int draftsSkipped = content.pages().size() - pages.size();
     List<String> assets = Content.listFiles(config.assetsDir());
-    SiteIndex.build(pages, content.staticFiles(), assets, problems);
+    SiteIndex index = SiteIndex.build(pages, content.staticFiles(), assets, problems);
+    Links links = new Links(config, content, index, options.drafts(), problems);
 
     Layouts layouts = new Layouts(config.root());
     List<Page> renderable = new ArrayList<>();
@@ -56,10 +61,17 @@ public final class SiteBuilder {
 
     Markdown markdown = new Markdown(config.softBreaksAsBr());
     Map<Page, String> bodies = new HashMap<>();
-    renderable.parallelStream()
-        .map(page -> Map.entry(page, markdown.toHtml(page.body())))
+    pages.parallelStream()
+        .map(page -> Map.entry(page, markdown.toHtml(page.body(),
+            options.links() ? links.hookFor(page) : LinkHook.NONE)))
         .toList()
         .forEach(e -> bodies.put(e.getKey(), e.getValue()));
+    Map<Page, Set<String>> ids = new HashMap<>();
+    links.anchorTargets().parallelStream()
+        .map(page -> Map.entry(page, Anchors.of(bodies.get(page))))
+        .toList()
+        .forEach(e -> ids.put(e.getKey(), e.getValue()));
+    links.checkAnchors(ids, options.strict());
 
     List<Map<String, Object>> listing = pages.stream()
         .sorted(NEWEST_FIRST)
@@ -96,8 +108,8 @@ public final class SiteBuilder {
         if (problems.hasErrors()) output.abort(); else output.commit();
       }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new BuildResult(problems.hasErrors() ? 0 : written.get(), draftsSkipped, copied, millis,
-          problems.sorted());
+      return new BuildResult(pages.size(), problems.hasErrors() ? 0 : written.get(), draftsSkipped, copied,
+          links.checkedCount(), links.brokenCount(), links.missingAnchorCount(), millis, problems.sorted());
     } catch (RuntimeException e) {
       if (output != null) output.abort();
       throw e;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = "Builds the site into the output folder, replacing it only if the build succeeds.",
     footerHeading = "%nExamples:%n",
-    footer = {"  site build", "  site build --drafts -o /tmp/preview"})
+    footer = {"  site build", "  site build --drafts -o /tmp/preview", "  site build --strict"})
 final class BuildCommand implements Callable<Integer> {
   @Mixin
   SiteOptions site;
@@ -22,12 +22,16 @@ final class BuildCommand implements Callable<Integer> {
       description = "Output folder (default: _site under the site root).")
   Path output;
 
+  @Option(names = "--no-link-check", hidden = true,
+      description = "Publish links as written, unchecked: only for measuring what checking costs.")
+  boolean noLinkCheck;
+
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() {
-    BuildResult result = SiteBuilder.build(site.toBuildOptions(output, true));
+    BuildResult result = SiteBuilder.build(site.toBuildOptions(output, true).withLinks(!noLinkCheck));
     var err = spec.commandLine().getErr();
     var out = spec.commandLine().getOut();
     Report.problems(result, err);
@@ -39,6 +43,7 @@ final class BuildCommand implements Callable<Integer> {
     out.println("built " + Report.plural(result.pagesWritten(), "page")
         + ", " + Report.plural(result.draftsSkipped(), "draft") + " skipped"
         + ", " + Report.plural(result.filesCopied(), "file") + " copied"
+        + ", " + Report.plural(result.linksChecked(), "link") + " checked"
         + (result.warnings() > 0 ? ", " + Report.plural(result.warnings(), "warning") : "")
         + " in " + Report.seconds(result.millis()));
     return Main.OK;

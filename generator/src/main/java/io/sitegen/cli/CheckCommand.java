@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = "Runs every check of a build without writing any output.",
+    description = {"Runs every check of a build without writing any output:",
+        "front matter, permalinks, layouts, links and anchors. Exits 1 on errors."},
     footerHeading = "%nExamples:%n",
-    footer = {"  site check", "  site check --drafts"})
+    footer = {"  site check", "  site check --drafts", "  site check --strict"})
 final class CheckCommand implements Callable<Integer> {
   @Mixin
   SiteOptions site;
@@ -23,8 +24,11 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     BuildResult result = SiteBuilder.build(site.toBuildOptions(null, false));
     Report.problems(result, spec.commandLine().getErr());
-    spec.commandLine().getOut().println("checked in " + Report.seconds(result.millis()) + ": "
-        + Report.plural(result.errors(), "error") + ", " + Report.plural(result.warnings(), "warning"));
+    spec.commandLine().getOut().println("checked " + Report.plural(result.linksChecked(), "link")
+        + " in " + Report.plural(result.pagesRead(), "page") + ": " + result.brokenLinks() + " broken, "
+        + result.missingAnchors() + " missing anchor" + (result.missingAnchors() == 1 ? "" : "s")
+        + " (" + Report.plural(result.errors(), "error") + ", " + Report.plural(result.warnings(), "warning")
+        + ", " + Report.seconds(result.millis()) + ")");
     return result.ok() ? Main.OK : Main.CONTENT_ERRORS;
   }
 }

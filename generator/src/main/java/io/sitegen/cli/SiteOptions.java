@@ -13,9 +13,12 @@ final class SiteOptions {
   @Option(names = "--drafts", description = "Publish pages marked draft: true as well.")
   boolean drafts;
 
+  @Option(names = "--strict", description = "Treat warnings, such as a missing anchor, as errors.")
+  boolean strict;
+
   BuildOptions toBuildOptions(Path output, boolean write) {
     Path root = source.toAbsolutePath().normalize();
     Path out = output == null ? root.resolve("_site") : output.toAbsolutePath().normalize();
-    return new BuildOptions(root, out, drafts, write);
+    return new BuildOptions(root, out, drafts, write, strict);
   }
 }

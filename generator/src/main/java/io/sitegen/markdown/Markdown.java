@@ -38,12 +38,20 @@ public final class Markdown {
     this.renderer = HtmlRenderer.builder(options)
         .htmlIdGeneratorFactory(HeadingIdGenerator.FACTORY)
         .attributeProviderFactory(TableAlignment.FACTORY)
+        .linkResolverFactory(LinkHooks.Resolver.FACTORY)
+        .nodeRendererFactory(opts -> new LinkHooks.RawHtml())
         .build();
   }
 
-  /** Renders a page body to an HTML fragment. */
+  /** Renders a page body to an HTML fragment, leaving its links as written. */
   public String toHtml(String markdown) {
+    return toHtml(markdown, LinkHook.NONE);
+  }
+
+  /** Renders a page body to an HTML fragment, publishing each link as {@code links} decides. */
+  public String toHtml(String markdown, LinkHook links) {
     Document document = parser.parse(markdown);
+    document.set(LinkHooks.HOOK, links);
     return renderer.render(document);
   }
 }

@@ -134,7 +134,7 @@ class SiteBuilderTest {
 
   @Test
   void checkWritesNothing() {
-    BuildResult result = SiteBuilder.build(new BuildOptions(dir, dir.resolve("_site"), false, false));
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir).checkOnly());
     assertThat(result.ok()).isTrue();
     assertThat(site.exists("_site")).isFalse();
     assertThat(site.rootEntries()).containsExactly("assets", "content", "layouts", "site.yml");

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Lays out the shared generated corpus (../shared/bench/gen_corpus.py) as a sitegen site.
+#   bench/make-site.sh POSTS OUT_DIR
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+posts="$1"; out="$2"
+gen="${GEN_CORPUS:-$here/../shared/bench/gen_corpus.py}"
+rm -rf "$out"; mkdir -p "$out/content" "$out/layouts"
+python3 "$gen" "$posts" "$out/corpus" >/dev/null
+mv "$out/corpus/blog" "$out/corpus/docs" "$out/content/"
+mv "$out/corpus/blog_previews" "$out/layouts/"
+rm -rf "$out/corpus"
+cat > "$out/site.yml" <<'YML'
+title: Bench
+baseUrl: https://example.org
+markdown:
+  softBreaksAsBr: true
+defaults:
+  - scope: {path: docs}
+    values: {layout: article, permalink: "/{path:lower}.html"}
+YML
+cat > "$out/layouts/article.html" <<'HTML'
+<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ page.title }}</title></head><body><article><h1>{{ page.title }}</h1><time>{{ page.date }}</time>{{ page.content }}</article></body></html>
+HTML
+echo "$out"

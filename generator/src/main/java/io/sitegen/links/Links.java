@@ -1,0 +1,224 @@
+package io.sitegen.links;
+
+import io.sitegen.config.Problem;
+import io.sitegen.config.Problems;
+import io.sitegen.config.SiteConfig;
+import io.sitegen.content.Content;
+import io.sitegen.content.Page;
+import io.sitegen.content.SiteIndex;
+import io.sitegen.markdown.LinkHook;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Resolves the links written in pages to the URLs they are published at, and checks them: a
+ * relative path to a Markdown file becomes that page's permalink, a path to another file under
+ * {@code content/} its URL, a path to a file elsewhere in the repository a link to its source.
+ * Links that point nowhere are errors; {@code #fragments} are checked once every page is rendered.
+ */
+public final class Links {
+  private final SiteConfig config;
+  private final SiteIndex index;
+  private final boolean includeDrafts;
+  private final Problems problems;
+  private final Map<String, Page> pagesByRelPath = new HashMap<>();
+  private final Set<String> contentFiles;
+  private final Path repository;
+  private final String sitePrefix;
+  private final String sourceBase;
+  private final ConcurrentLinkedQueue<AnchorLink> anchorLinks = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger checked = new AtomicInteger();
+  private final AtomicInteger broken = new AtomicInteger();
+  private final AtomicInteger missingAnchors = new AtomicInteger();
+
+  /**
+   * @param content       every page and file under {@code content/}, drafts included
+   * @param index         the outputs of this build
+   * @param includeDrafts whether drafts are published by this build
+   */
+  public Links(SiteConfig config, Content content, SiteIndex index, boolean includeDrafts, Problems problems) {
+    this.config = config;
+    this.index = index;
+    this.includeDrafts = includeDrafts;
+    this.problems = problems;
+    for (Page page : content.pages()) pagesByRelPath.put(page.relPath(), page);
+    this.contentFiles = new HashSet<>(content.staticFiles());
+    this.repository = repositoryRoot(config.root());
+    String prefix = repository.relativize(config.root().toAbsolutePath().normalize()).toString().replace('\\', '/');
+    this.sitePrefix = prefix.isEmpty() ? "" : prefix + "/";
+    String base = config.string("sourceBase", "");
+    this.sourceBase = base.isEmpty() || base.endsWith("/") ? base : base + "/";
+  }
+
+  /** The repository holding the site: the nearest folder with a .git, else the site root. */
+  private static Path repositoryRoot(Path siteRoot) {
+    Path root = siteRoot.toAbsolutePath().normalize();
+    for (Path p = root; p != null; p = p.getParent()) {
+      if (Files.exists(p.resolve(".git"))) return p;
+    }
+    return root;
+  }
+
+  /** The hook that resolves the links of {@code page} while it is rendered. */
+  public LinkHook hookFor(Page page) {
+    return (url, line) -> resolve(page, url.trim(), page.bodyLine() + line);
+  }
+
+  private String resolve(Page from, String url, int line) {
+    if (url.isEmpty() || Url.isExternal(url)) return url;
+    checked.incrementAndGet();
+    Url u = Url.parse(url);
+    if (u.path().isEmpty()) {
+      if (u.fragment() != null) anchorLinks.add(new AnchorLink(from, line, url, from, u.fragment()));
+      return url;
+    }
+    String written = u.path().startsWith("/")
+        ? sitePrefix + "content" + u.path()
+        : parentOf(sitePrefix + from.source()) + u.path();
+    String target = normalize(written);
+    if (target == null) return broken(from, line, url, "broken link " + url + " (it leaves the repository)");
+
+    String contentPrefix = sitePrefix + "content/";
+    if (target.startsWith(contentPrefix) || (target + "/").equals(contentPrefix)) {
+      String rel = target.length() > contentPrefix.length() ? target.substring(contentPrefix.length()) : "";
+      Page page = pageAt(rel);
+      if (page != null) {
+        if (page.draft() && !includeDrafts) {
+          return broken(from, line, url, "link to a draft: " + url + " is " + page.source()
+              + ", which has draft: true; build with --drafts to include drafts");
+        }
+        if (u.fragment() != null) anchorLinks.add(new AnchorLink(from, line, url, page, u.fragment()));
+        return publishedUrl(page) + u.suffix();
+      }
+      if (contentFiles.contains(rel)) return "/" + encodePath(rel) + u.suffix();
+    }
+    if (publishedElsewhere(from, u)) return url;
+    if (!target.startsWith(contentPrefix) && Files.exists(repository.resolve(target))) {
+      if (sourceBase.isEmpty()) {
+        return broken(from, line, url, "link to " + target + ", outside content/: set sourceBase in "
+            + SiteConfig.FILE_NAME + " (e.g. https://github.com/ORG/REPO/blob/main/) to link to the repository");
+      }
+      return sourceBase + encodePath(target) + u.suffix();
+    }
+    return broken(from, line, url, "broken link " + url);
+  }
+
+  /** A page's URL as an href: encoded, unless its permalink was written encoded already. */
+  private static String publishedUrl(Page page) {
+    String url = page.url();
+    return url.indexOf('%') >= 0 ? url : "/" + encodePath(url.substring(1));
+  }
+
+  /** The page at {@code rel} inside content/, or the index page of the folder {@code rel}. */
+  private Page pageAt(String rel) {
+    Page page = pagesByRelPath.get(rel);
+    if (page != null || rel.endsWith(".md")) return page;
+    String folder = rel.isEmpty() || rel.endsWith("/") ? rel : rel + "/";
+    return pagesByRelPath.get(folder + "index.md");
+  }
+
+  /**
+   * Whether the URL, read as a published URL (absolute, or relative to the page's own URL), names
+   * a file this build writes: {@code /css/site.css}, {@code ../blog/x.html}.
+   */
+  private boolean publishedElsewhere(Page from, Url u) {
+    String path = u.path().startsWith("/") ? u.path() : parentOf(from.url()) + u.path();
+    String normalized = normalize(path.startsWith("/") ? path.substring(1) : path);
+    if (normalized == null) return false;
+    if (normalized.isEmpty() || u.path().endsWith("/")) {
+      return index.hasOutput((normalized.isEmpty() ? "" : normalized + "/") + "index.html");
+    }
+    return index.hasOutput(normalized) || index.hasOutput(normalized + "/index.html");
+  }
+
+  private String broken(Page from, int line, String url, String message) {
+    broken.incrementAndGet();
+    problems.add(Problem.error(from.source(), line, message));
+    return url;
+  }
+
+  /** The pages that some {@code #fragment} link points into: only their ids are needed. */
+  public Set<Page> anchorTargets() {
+    Set<Page> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (AnchorLink link : anchorLinks) targets.add(link.target());
+    return targets;
+  }
+
+  /**
+   * Checks every {@code #fragment} against the ids of the page it names. A missing one is a
+   * warning naming the nearest id, or an error when {@code strict}.
+   *
+   * @param idsOf the ids of each rendered page
+   */
+  public void checkAnchors(Map<Page, Set<String>> idsOf, boolean strict) {
+    for (AnchorLink link : anchorLinks) {
+      Set<String> ids = idsOf.get(link.target());
+      if (ids == null || ids.contains(link.fragment())) continue;
+      missingAnchors.incrementAndGet();
+      String where = link.target() == link.from() ? "this page" : link.target().source();
+      String nearest = Nearest.to(link.fragment(), ids);
+      String message = "missing anchor " + link.url() + ": " + where + " has no id \"" + link.fragment() + "\""
+          + (nearest == null ? "" : "; nearest is \"" + nearest + "\"");
+      problems.add(strict
+          ? Problem.error(link.from().source(), link.line(), message)
+          : Problem.warning(link.from().source(), link.line(), message));
+    }
+  }
+
+  /** Links to this site resolved so far (links to other sites are not counted: they are not checked). */
+  public int checkedCount() {
+    return checked.get();
+  }
+
+  public int brokenCount() {
+    return broken.get();
+  }
+
+  public int missingAnchorCount() {
+    return missingAnchors.get();
+  }
+
+  private static String parentOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash + 1);
+  }
+
+  /**
+   * Resolves {@code .} and {@code ..} in a relative path; null when it climbs above its root. A
+   * trailing slash is dropped.
+   */
+  static String normalize(String path) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String segment : path.split("/")) {
+      if (segment.isEmpty() || segment.equals(".")) continue;
+      if (segment.equals("..")) {
+        if (parts.isEmpty()) return null;
+        parts.removeLast();
+      } else {
+        parts.addLast(segment);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /** Percent-encodes what a URL path cannot hold as it is (spaces, non-ASCII), keeping '/'. */
+  static String encodePath(String path) {
+    try {
+      return new URI(null, null, "/" + path, null).toASCIIString().substring(1);
+    } catch (URISyntaxException e) {
+      return path;
+    }
+  }
+
+  private record AnchorLink(Page from, int line, String url, Page target, String fragment) {}
+}

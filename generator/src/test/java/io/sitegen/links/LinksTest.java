@@ -1,0 +1,237 @@
+package io.sitegen.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitegen.build.BuildOptions;
+import io.sitegen.build.BuildResult;
+import io.sitegen.build.SiteBuilder;
+import io.sitegen.config.Problem;
+import io.sitegen.testing.TestSite;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every shape of link an author writes, with the exact published href or the exact message. */
+class LinksTest {
+  @TempDir
+  Path dir;
+
+  private TestSite site;
+
+  @BeforeEach
+  void fixture() {
+    site = TestSite.withLayouts(dir)
+        .write("site.yml", """
+            sourceBase: https://github.com/ORG/REPO/blob/main/
+            defaults:
+              - scope: {path: docs}
+                values: {layout: article, permalink: "/{path:lower}.html"}
+              - scope: {path: blog}
+                values: {layout: article}
+            """)
+        .write("README.md", "# Repository readme\n")
+        .write("content/blog/x.md", "---\ntitle: X\n---\n# X\n\n## Section A\n\n## Such anchor\n")
+        .write("content/blog/my post.md", "---\ntitle: Spaced\n---\nSpaced name.\n")
+        .write("content/blog/next.md", "---\ntitle: Next\ndraft: true\npermalink: /blog/next-release.html\n---\n# Soon\n")
+        .write("content/blog/images/a.png", new byte[] {1})
+        .write("content/docs/BUSINESS.md", "# Business\n\n## Pricing & plans\n")
+        .write("content/docs/y.md", "# Y\n")
+        .write("content/blog/a.md", """
+            ---
+            title: A
+            ---
+            # Top
+
+            [l1](./x.md)
+            [l2](x.md)
+            [l3](../docs/BUSINESS.md)
+            [l4](../docs/BUSINESS.md#pricing-and-plans)
+            [l5](./x.md#section-a)
+            [l6](/docs/y.md)
+            [l7](#top)
+            ![l8](./images/a.png)
+            [l9](../../README.md)
+            <a href="./x.md">l10</a>
+            <img alt="l11" src="./images/a.png">
+            [l12](./x.md?v=2#section-a)
+            [l13](./my%20post.md)
+            [l14](https://example.org/x.md)
+            [l15](mailto:team@example.org)
+            [l16](//cdn.example.org/x.md)
+            [l17][ref]
+
+            <div class="box">
+            <a href='../docs/y.md#y'>l18</a>
+            </div>
+
+            [ref]: ../docs/y.md
+            """);
+  }
+
+  private Document built(String path) {
+    return Jsoup.parse(site.read("_site/" + path));
+  }
+
+  private String href(Document doc, String text) {
+    return doc.select("a:containsOwn(" + text + ")").stream()
+        .filter(e -> e.ownText().equals(text)).findFirst().orElseThrow().attr("href");
+  }
+
+  private String src(Document doc, String alt) {
+    return doc.select("img[alt=" + alt + "]").attr("src");
+  }
+
+  private List<String> messages(BuildResult result) {
+    return result.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void everyShapeIsPublishedAtItsUrl() {
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(messages(result)).isEmpty();
+    Document doc = built("blog/a.html");
+    assertThat(href(doc, "l1")).isEqualTo("/blog/x.html");
+    assertThat(href(doc, "l2")).isEqualTo("/blog/x.html");
+    assertThat(href(doc, "l3")).isEqualTo("/docs/business.html");
+    assertThat(href(doc, "l4")).isEqualTo("/docs/business.html#pricing-and-plans");
+    assertThat(href(doc, "l5")).isEqualTo("/blog/x.html#section-a");
+    assertThat(href(doc, "l6")).isEqualTo("/docs/y.html");
+    assertThat(href(doc, "l7")).isEqualTo("#top");
+    assertThat(src(doc, "l8")).isEqualTo("/blog/images/a.png");
+    assertThat(href(doc, "l9")).isEqualTo("https://github.com/ORG/REPO/blob/main/README.md");
+    assertThat(href(doc, "l10")).isEqualTo("/blog/x.html");
+    assertThat(src(doc, "l11")).isEqualTo("/blog/images/a.png");
+    assertThat(href(doc, "l12")).isEqualTo("/blog/x.html?v=2#section-a");
+    assertThat(href(doc, "l13")).isEqualTo("/blog/my%20post.html");
+    assertThat(href(doc, "l14")).isEqualTo("https://example.org/x.md");
+    assertThat(href(doc, "l15")).isEqualTo("mailto:team@example.org");
+    assertThat(href(doc, "l16")).isEqualTo("//cdn.example.org/x.md");
+    assertThat(href(doc, "l17")).isEqualTo("/docs/y.html");
+    assertThat(href(doc, "l18")).isEqualTo("/docs/y.html#y");
+    assertThat(site.read("_site/blog/a.html")).contains("<a href='/docs/y.html#y'>l18</a>");
+    assertThat(result.linksChecked()).isEqualTo(15);
+    assertThat(result.brokenLinks()).isZero();
+    assertThat(result.missingAnchors()).isZero();
+  }
+
+  @Test
+  void brokenLinksAreErrorsAndMissingAnchorsWarnings() {
+    site.write("content/blog/broken.md", """
+        ---
+        title: Broken
+        ---
+        [d](./next.md)
+        [m](./missing.md)
+        [x](./x.md#no-such-anchor)
+        [s](#nope)
+        <a href="./gone.md">raw</a>
+        [up](../../../outside.md)
+
+        # Note
+        """);
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(messages(result)).containsExactly(
+        "content/blog/broken.md:4: link to a draft: ./next.md is content/blog/next.md, which has draft: true;"
+            + " build with --drafts to include drafts",
+        "content/blog/broken.md:5: broken link ./missing.md",
+        "content/blog/broken.md:6: warning: missing anchor ./x.md#no-such-anchor: content/blog/x.md has no id"
+            + " \"no-such-anchor\"; nearest is \"such-anchor\"",
+        "content/blog/broken.md:7: warning: missing anchor #nope: this page has no id \"nope\"; nearest is \"note\"",
+        "content/blog/broken.md:8: broken link ./gone.md",
+        "content/blog/broken.md:9: broken link ../../../outside.md (it leaves the repository)");
+    assertThat(result.brokenLinks()).isEqualTo(4);
+    assertThat(result.missingAnchors()).isEqualTo(2);
+    assertThat(site.exists("_site")).isFalse();
+  }
+
+  @Test
+  void strictTurnsMissingAnchorsIntoErrors() {
+    site.write("content/blog/anchor.md", "---\ntitle: T\n---\n[x](./x.md#section-b)\n");
+    BuildResult lenient = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(lenient.ok()).isTrue();
+    assertThat(messages(lenient)).containsExactly("content/blog/anchor.md:4: warning: missing anchor"
+        + " ./x.md#section-b: content/blog/x.md has no id \"section-b\"; nearest is \"section-a\"");
+    BuildResult strict = SiteBuilder.build(BuildOptions.of(dir).withStrict(true));
+    assertThat(strict.ok()).isFalse();
+    assertThat(messages(strict)).containsExactly("content/blog/anchor.md:4: missing anchor"
+        + " ./x.md#section-b: content/blog/x.md has no id \"section-b\"; nearest is \"section-a\"");
+  }
+
+  @Test
+  void draftLinksResolveWhenDraftsAreBuilt() {
+    site.write("content/blog/d.md", "---\ntitle: D\n---\n[soon](./next.md#soon)\n");
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir).withDrafts(true));
+    assertThat(messages(result)).isEmpty();
+    assertThat(href(built("blog/d.html"), "soon")).isEqualTo("/blog/next-release.html#soon");
+  }
+
+  @Test
+  void anchorsInRawHtmlAndFootnotesCount() {
+    site.write("content/blog/ids.md", """
+        ---
+        title: Ids
+        ---
+        <span id="custom-id"></span><a name="old-style"></a>
+        Text[^1].
+
+        [^1]: A note.
+        """);
+    site.write("content/blog/to-ids.md", """
+        ---
+        title: To ids
+        ---
+        [a](./ids.md#custom-id) [b](./ids.md#old-style) [c](./ids.md#fn-1) [d](./ids.md#fnref-1)
+        """);
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(messages(result)).isEmpty();
+  }
+
+  @Test
+  void outsideContentWithoutSourceBaseIsAnError() {
+    site.write("site.yml", "defaults:\n  - scope: {path: ''}\n    values: {layout: article}\n");
+    site.write("content/docs/y.md", "# Y\n\nSee [readme](../../README.md).\n");
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(messages(result)).contains("content/docs/y.md:3: link to README.md, outside content/:"
+        + " set sourceBase in site.yml (e.g. https://github.com/ORG/REPO/blob/main/) to link to the repository");
+  }
+
+  @Test
+  void publishedUrlsWrittenAsUrlsAreKept() {
+    site.write("assets/css/site.css", "body{}");
+    site.write("content/blog/urls.md", "---\ntitle: U\n---\n[css](/css/site.css) [page](../docs/y.html) [dir](/blog/)\n");
+    site.write("content/blog/index.md", "---\ntitle: Blog\n---\nAll posts.\n");
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(messages(result)).isEmpty();
+    Document doc = built("blog/urls.html");
+    assertThat(href(doc, "css")).isEqualTo("/css/site.css");
+    assertThat(href(doc, "page")).isEqualTo("../docs/y.html");
+    assertThat(href(doc, "dir")).isEqualTo("/blog/index.html");
+  }
+
+  @Test
+  void checkCommandSummarises() {
+    site.write("content/blog/broken.md", "---\ntitle: B\n---\n[m](./missing.md) [x](./x.md#nope)\n");
+    TestSite.Run run = site.run("check");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).startsWith("checked 17 links in 6 pages: 1 broken, 1 missing anchor (1 error, 1 warning, ");
+    assertThat(run.err()).contains("content/blog/broken.md:4: broken link ./missing.md");
+    assertThat(site.exists("_site")).isFalse();
+  }
+
+  @Test
+  void normalizeAndEncode() {
+    assertThat(Links.normalize("content/blog/../docs/./X.md")).isEqualTo("content/docs/X.md");
+    assertThat(Links.normalize("../x")).isNull();
+    assertThat(Links.encodePath("blog/my file é.pdf")).isEqualTo("blog/my%20file%20%C3%A9.pdf");
+  }
+
+  @Test
+  void nearestIdByEditDistance() {
+    assertThat(Nearest.to("instal", List.of("install", "usage", "faq"))).isEqualTo("install");
+    assertThat(Nearest.to("x", List.of())).isNull();
+  }
+}
