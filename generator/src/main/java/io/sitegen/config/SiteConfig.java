@@ -22,17 +22,22 @@ public final class SiteConfig {
   private final Map<String, Object> values;
   private final List<PathDefault> defaults;
   private final boolean softBreaksAsBr;
+  private final BlogConfig blog;
+  private final boolean unlistedDrafts;
 
-  private SiteConfig(Path root, Map<String, Object> values, List<PathDefault> defaults, boolean softBreaksAsBr) {
+  private SiteConfig(Path root, Map<String, Object> values, List<PathDefault> defaults, boolean softBreaksAsBr,
+      BlogConfig blog, boolean unlistedDrafts) {
     this.root = root;
     this.values = Collections.unmodifiableMap(values);
     this.defaults = List.copyOf(defaults);
     this.softBreaksAsBr = softBreaksAsBr;
+    this.blog = blog;
+    this.unlistedDrafts = unlistedDrafts;
   }
 
   /** The configuration used when a site has no {@code site.yml}, or for tests. */
   public static SiteConfig defaults(Path root) {
-    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false);
+    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false);
   }
 
   /**
@@ -57,7 +62,41 @@ public final class SiteConfig {
     if (values == null) return defaults(root);
     List<PathDefault> defaults = readDefaults(values.get("defaults"), text, problems);
     boolean br = readSoftBreaks(values.get("markdown"), text, problems);
-    return new SiteConfig(root, values, defaults, br);
+    BlogConfig blog = readBlog(values.get("blog"), text, problems);
+    boolean unlisted = readDrafts(values.get("drafts"), text, problems);
+    return new SiteConfig(root, values, defaults, br, blog, unlisted);
+  }
+
+  private static BlogConfig readBlog(Object raw, String text, Problems problems) {
+    BlogConfig d = BlogConfig.DEFAULTS;
+    if (raw == null) return d;
+    int line = Text.lineOfKey(text, "blog");
+    if (!(raw instanceof Map<?, ?> blog)) {
+      problems.error(FILE_NAME, line, "blog: expected a mapping such as {dir: blog, pageSize: 10}");
+      return d;
+    }
+    String dir = blog.get("dir") == null ? d.dir() : new PathDefault(String.valueOf(blog.get("dir")), Map.of()).path();
+    String title = blog.get("title") == null ? d.title() : String.valueOf(blog.get("title"));
+    return new BlogConfig(dir, title,
+        positive(blog, "pageSize", d.pageSize(), line, problems),
+        positive(blog, "excerptLength", d.excerptLength(), line, problems),
+        positive(blog, "feedSize", d.feedSize(), line, problems));
+  }
+
+  private static int positive(Map<?, ?> map, String key, int fallback, int line, Problems problems) {
+    Object v = map.get(key);
+    if (v == null) return fallback;
+    if (v instanceof Integer i && i > 0) return i;
+    problems.error(FILE_NAME, line, "blog." + key + ": expected a whole number above 0, found '" + v + "'");
+    return fallback;
+  }
+
+  private static boolean readDrafts(Object raw, String text, Problems problems) {
+    if (raw == null || "exclude".equals(raw)) return false;
+    if ("unlisted".equals(raw)) return true;
+    problems.error(FILE_NAME, Text.lineOfKey(text, "drafts"),
+        "drafts: expected 'exclude' or 'unlisted', found '" + raw + "'");
+    return false;
   }
 
   private static List<PathDefault> readDefaults(Object raw, String text, Problems problems) {
@@ -125,6 +164,18 @@ public final class SiteConfig {
   /** Whether a soft line break in Markdown is rendered as {@code <br>}. */
   public boolean softBreaksAsBr() {
     return softBreaksAsBr;
+  }
+
+  public BlogConfig blog() {
+    return blog;
+  }
+
+  /**
+   * Whether {@code drafts: unlisted} is set: drafts are published at their permalinks, marked
+   * noindex, and left out of the blog index, the feeds and the sitemap.
+   */
+  public boolean unlistedDrafts() {
+    return unlistedDrafts;
   }
 
   /** The value of {@code key} as a string, or {@code fallback} when it is absent. */

@@ -22,11 +22,13 @@ public final class SiteIndex {
    * @param pages        the pages published by this build
    * @param contentFiles other files under {@code content/}, relative to it
    * @param assetFiles   files under {@code assets/}, relative to it
+   * @param generated    output paths the generator makes itself (blog index, feeds, sitemap)
    */
   public static SiteIndex build(List<Page> pages, List<String> contentFiles, List<String> assetFiles,
-      Problems problems) {
+      List<String> generated, Problems problems) {
     Map<String, String> producers = new HashMap<>();
     Map<String, Page> bySource = new HashMap<>();
+    for (String out : generated) producers.put(out, "the generator");
     for (String rel : assetFiles) claim(producers, rel, "assets/" + rel, 0, problems);
     for (String rel : contentFiles) claim(producers, rel, "content/" + rel, 0, problems);
     for (Page page : pages) {

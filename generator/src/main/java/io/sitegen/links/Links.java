@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,16 +78,53 @@ public final class Links {
   private String resolve(Page from, String url, int line) {
     if (url.isEmpty() || Url.isExternal(url)) return url;
     checked.incrementAndGet();
+    Target target = target(from, url);
+    if (target.error() != null) {
+      broken.incrementAndGet();
+      problems.add(Problem.error(from.source(), line, target.error()));
+    } else if (target.anchorPage() != null) {
+      anchorLinks.add(new AnchorLink(from, line, url, target.anchorPage(), target.fragment()));
+    }
+    return target.url();
+  }
+
+  /**
+   * The published URL of a file named by a page, as a link in it would be published (e.g. a
+   * post's {@code image}), or empty when it names nothing this build publishes. Reports nothing.
+   */
+  public Optional<String> publishedUrl(Page from, String url) {
+    if (Url.isExternal(url)) return Optional.of(url);
+    Target target = target(from, url.trim());
+    return target.error() == null ? Optional.of(target.url()) : Optional.empty();
+  }
+
+  /**
+   * Where a link leads.
+   *
+   * @param url        the URL to publish (the one written when it is broken)
+   * @param error      why the link is broken, or null
+   * @param anchorPage the page whose ids the fragment must match, or null when there is nothing to check
+   */
+  private record Target(String url, String error, Page anchorPage, String fragment) {
+    static Target kept(String url) {
+      return new Target(url, null, null, null);
+    }
+
+    static Target broken(String url, String error) {
+      return new Target(url, error, null, null);
+    }
+  }
+
+  private Target target(Page from, String url) {
     Url u = Url.parse(url);
     if (u.path().isEmpty()) {
-      if (u.fragment() != null) anchorLinks.add(new AnchorLink(from, line, url, from, u.fragment()));
-      return url;
+      return new Target(url, null, u.fragment() == null ? null : from, u.fragment());
     }
     String written = u.path().startsWith("/")
         ? sitePrefix + "content" + u.path()
         : parentOf(sitePrefix + from.source()) + u.path();
     String target = normalize(written);
-    if (target == null) return broken(from, line, url, "broken link " + url + " (it leaves the repository)");
+    if (target == null) return Target.broken(url, "broken link " + url + " (it leaves the repository)");
 
     String contentPrefix = sitePrefix + "content/";
     if (target.startsWith(contentPrefix) || (target + "/").equals(contentPrefix)) {
@@ -94,23 +132,22 @@ public final class Links {
       Page page = pageAt(rel);
       if (page != null) {
         if (page.draft() && !includeDrafts) {
-          return broken(from, line, url, "link to a draft: " + url + " is " + page.source()
+          return Target.broken(url, "link to a draft: " + url + " is " + page.source()
               + ", which has draft: true; build with --drafts to include drafts");
         }
-        if (u.fragment() != null) anchorLinks.add(new AnchorLink(from, line, url, page, u.fragment()));
-        return publishedUrl(page) + u.suffix();
+        return new Target(publishedUrl(page) + u.suffix(), null, u.fragment() == null ? null : page, u.fragment());
       }
-      if (contentFiles.contains(rel)) return "/" + encodePath(rel) + u.suffix();
+      if (contentFiles.contains(rel)) return Target.kept("/" + encodePath(rel) + u.suffix());
     }
-    if (publishedElsewhere(from, u)) return url;
+    if (publishedElsewhere(from, u)) return Target.kept(url);
     if (!target.startsWith(contentPrefix) && Files.exists(repository.resolve(target))) {
       if (sourceBase.isEmpty()) {
-        return broken(from, line, url, "link to " + target + ", outside content/: set sourceBase in "
+        return Target.broken(url, "link to " + target + ", outside content/: set sourceBase in "
             + SiteConfig.FILE_NAME + " (e.g. https://github.com/ORG/REPO/blob/main/) to link to the repository");
       }
-      return sourceBase + encodePath(target) + u.suffix();
+      return Target.kept(sourceBase + encodePath(target) + u.suffix());
     }
-    return broken(from, line, url, "broken link " + url);
+    return Target.broken(url, "broken link " + url);
   }
 
   /** A page's URL as an href: encoded, unless its permalink was written encoded already. */
@@ -139,12 +176,6 @@ public final class Links {
       return index.hasOutput((normalized.isEmpty() ? "" : normalized + "/") + "index.html");
     }
     return index.hasOutput(normalized) || index.hasOutput(normalized + "/index.html");
-  }
-
-  private String broken(Page from, int line, String url, String message) {
-    broken.incrementAndGet();
-    problems.add(Problem.error(from.source(), line, message));
-    return url;
   }
 
   /** The pages that some {@code #fragment} link points into: only their ids are needed. */

@@ -21,6 +21,7 @@ class SiteBuilderTest {
   void fixture() {
     site = TestSite.withLayouts(dir)
         .write("site.yml", """
+            baseUrl: https://example.org
             title: Fixture
             markdown: {softBreaksAsBr: true}
             defaults:

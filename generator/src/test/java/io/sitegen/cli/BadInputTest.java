@@ -36,7 +36,7 @@ class BadInputTest {
     assertThat(run.out()).isEmpty();
     assertThat(site.read("_site/marker.txt")).isEqualTo("from the previous build");
     assertThat(site.read("_site/blog/ok.html")).isEqualTo(before);
-    assertThat(site.rootEntries()).containsExactly("_site", "content", "layouts");
+    assertThat(site.rootEntries()).containsExactly("_site", "content", "layouts", "site.yml");
     return run;
   }
 
@@ -131,6 +131,7 @@ class BadInputTest {
     site.write("site.yml", "title: x\ndefaults: [\n");
     TestSite.Run run = site.run("build");
     assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines().toList()).hasSize(2);
     assertThat(firstLine(run)).matches("site\\.yml:\\d+:\\d+: settings: .+");
     assertThat(site.read("_site/marker.txt")).isEqualTo("from the previous build");
   }

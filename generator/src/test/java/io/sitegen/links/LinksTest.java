@@ -26,6 +26,7 @@ class LinksTest {
   void fixture() {
     site = TestSite.withLayouts(dir)
         .write("site.yml", """
+            baseUrl: https://example.org
             sourceBase: https://github.com/ORG/REPO/blob/main/
             defaults:
               - scope: {path: docs}
@@ -192,7 +193,7 @@ class LinksTest {
 
   @Test
   void outsideContentWithoutSourceBaseIsAnError() {
-    site.write("site.yml", "defaults:\n  - scope: {path: ''}\n    values: {layout: article}\n");
+    site.write("site.yml", "baseUrl: https://example.org\ndefaults:\n  - scope: {path: ''}\n    values: {layout: article}\n");
     site.write("content/docs/y.md", "# Y\n\nSee [readme](../../README.md).\n");
     BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
     assertThat(messages(result)).contains("content/docs/y.md:3: link to README.md, outside content/:"
@@ -202,14 +203,17 @@ class LinksTest {
   @Test
   void publishedUrlsWrittenAsUrlsAreKept() {
     site.write("assets/css/site.css", "body{}");
-    site.write("content/blog/urls.md", "---\ntitle: U\n---\n[css](/css/site.css) [page](../docs/y.html) [dir](/blog/)\n");
-    site.write("content/blog/index.md", "---\ntitle: Blog\n---\nAll posts.\n");
+    site.write("content/blog/urls.md",
+        "---\ntitle: U\n---\n[css](/css/site.css) [page](../docs/y.html) [dir](/docs/) [index](/blog/page/2/)\n");
+    site.write("content/docs/index.md", "---\ntitle: Docs\n---\nAll docs.\n");
+    site.write("site.yml", site.read("site.yml").replace("baseUrl:", "blog: {pageSize: 1}\nbaseUrl:"));
     BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
     assertThat(messages(result)).isEmpty();
     Document doc = built("blog/urls.html");
     assertThat(href(doc, "css")).isEqualTo("/css/site.css");
     assertThat(href(doc, "page")).isEqualTo("../docs/y.html");
-    assertThat(href(doc, "dir")).isEqualTo("/blog/index.html");
+    assertThat(href(doc, "dir")).isEqualTo("/docs/index.html");
+    assertThat(href(doc, "index")).isEqualTo("/blog/page/2/");
   }
 
   @Test

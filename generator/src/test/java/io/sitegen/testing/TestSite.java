@@ -27,6 +27,11 @@ public final class TestSite {
         <body>{% include "layouts/partials/nav.html" %}<main>{% block main %}{{ page.content }}{% endblock %}</main></body></html>
         """);
     site.write("layouts/partials/nav.html", "<nav>{{ site.title }}</nav>");
+    site.write("layouts/blog.html", """
+        {% extends "layouts/base.html" %}
+        {% block main %}{% for p in paginator.posts %}<div class="entry"><a href="{{ p.url }}">{{ p.title }}</a>{{ p.preview }}</div>{% endfor %}{% endblock %}
+        """);
+    site.write("site.yml", "baseUrl: https://example.org\n");
     site.write("layouts/article.html", """
         {% extends "layouts/base.html" %}
         {% block main %}<article data-url="{{ page.url }}" data-author="{{ page.author }}">{{ page.content }}</article>{% endblock %}

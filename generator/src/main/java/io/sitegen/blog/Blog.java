@@ -1,0 +1,225 @@
+package io.sitegen.blog;
+
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.sitegen.config.BlogConfig;
+import io.sitegen.config.Problem;
+import io.sitegen.config.Problems;
+import io.sitegen.config.SiteConfig;
+import io.sitegen.config.Text;
+import io.sitegen.content.Page;
+import io.sitegen.links.Links;
+import io.sitegen.templates.Layouts;
+import io.sitegen.templates.PageModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.jsoup.nodes.Entities;
+
+/**
+ * The blog: the posts under the blog folder, newest first; the paginated index rendered by
+ * {@code layouts/blog.html}; the RSS and Atom feeds; the sitemap and robots.txt of the whole site.
+ */
+public final class Blog {
+  public static final String INDEX_LAYOUT = "layouts/blog.html";
+
+  /** Newest first by date (undated last), ties broken by file name, the later name first. */
+  static final Comparator<Page> NEWEST_FIRST = Comparator
+      .comparing(Page::date, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+      .thenComparing(Page::relPath, Comparator.reverseOrder());
+
+  private final SiteConfig config;
+  private final BlogConfig settings;
+  private final List<Page> posts;
+  private final List<Page> listed;
+  private final boolean writeRobots;
+
+  private Blog(SiteConfig config, List<Page> posts, List<Page> listed, boolean writeRobots) {
+    this.config = config;
+    this.settings = config.blog();
+    this.posts = posts;
+    this.listed = listed;
+    this.writeRobots = writeRobots;
+  }
+
+  /**
+   * @param listed      the pages this build lists (published, and not unlisted drafts)
+   * @param hasOwnRobots whether the site provides its own robots.txt
+   */
+  public static Blog plan(SiteConfig config, List<Page> listed, boolean hasOwnRobots) {
+    String prefix = config.blog().dir() + "/";
+    List<Page> posts = listed.stream()
+        .filter(p -> p.relPath().startsWith(prefix) && !p.relPath().equals(prefix + "index.md"))
+        .sorted(NEWEST_FIRST)
+        .toList();
+    return new Blog(config, posts, listed, !hasOwnRobots);
+  }
+
+  /** The posts, newest first. */
+  public List<Page> posts() {
+    return posts;
+  }
+
+  private int indexPageCount() {
+    return Math.max(1, (posts.size() + settings.pageSize() - 1) / settings.pageSize());
+  }
+
+  private boolean hasIndex() {
+    return !posts.isEmpty();
+  }
+
+  private boolean hasBaseUrl() {
+    return !config.string("baseUrl", "").isBlank();
+  }
+
+  /** The URL of index page {@code n}, counting from 1. */
+  String indexUrl(int n) {
+    return "/" + settings.dir() + "/" + (n == 1 ? "" : "page/" + n + "/");
+  }
+
+  /** The files this blog writes, as output paths, so that links to them resolve and collisions show. */
+  public List<String> outputPaths() {
+    List<String> out = new ArrayList<>();
+    if (hasIndex()) {
+      for (int n = 1; n <= indexPageCount(); n++) out.add(indexUrl(n).substring(1) + "index.html");
+    }
+    if (hasBaseUrl()) {
+      if (hasIndex()) {
+        out.add("feed.rss");
+        out.add("feed.atom");
+      }
+      out.add("sitemap.xml");
+      if (writeRobots) out.add("robots.txt");
+    }
+    return out;
+  }
+
+  /**
+   * What layouts see of each post, as the list {@code posts}: the page's values plus
+   * {@code preview} (HTML), {@code excerpt} (text) and {@code image} as a published URL.
+   */
+  public List<Map<String, Object>> entries(Function<Page, String> bodyOf, Links links, Problems problems) {
+    return posts.parallelStream().map(post -> entry(post, bodyOf.apply(post), links, problems)).toList();
+  }
+
+  private Map<String, Object> entry(Page post, String html, Links links, Problems problems) {
+    Map<String, Object> model = PageModel.of(post, null);
+    String excerpt = Excerpt.of(html, settings.excerptLength());
+    model.put("excerpt", excerpt);
+    model.put("preview", new SafeString(preview(post, excerpt, problems)));
+    Object image = post.data().get("image");
+    if (image != null && !String.valueOf(image).isBlank()) {
+      String url = links.publishedUrl(post, String.valueOf(image)).orElse(null);
+      if (url == null) {
+        problems.add(Problem.warning(post.source(), post.lineOf("image"), "image: " + image + " not found"));
+      }
+      model.put("image", url);
+    }
+    model.put("imageWide", truthy(post.data().get("imageWide")));
+    model.put("imageBottom", truthy(post.data().get("imageBottom")));
+    return model;
+  }
+
+  private String preview(Page post, String excerpt, Problems problems) {
+    Object body = post.data().get("previewBody");
+    if (body != null) {
+      Path layouts = config.layoutsDir().toAbsolutePath().normalize();
+      Path file = layouts.resolve(String.valueOf(body)).normalize();
+      try {
+        if (file.startsWith(layouts) && Files.isRegularFile(file)) return Text.read(file);
+      } catch (IOException e) {
+        problems.add(Problem.error(post.source(), post.lineOf("previewBody"),
+            "previewBody: cannot read layouts/" + body + " as UTF-8 text"));
+        return "";
+      }
+      problems.add(Problem.error(post.source(), post.lineOf("previewBody"),
+          "previewBody: layouts/" + body + " not found"));
+      return "";
+    }
+    Object preview = post.data().get("preview");
+    if (preview != null) return String.valueOf(preview);
+    return excerpt.isEmpty() ? "" : "<p>" + Entities.escape(excerpt) + "</p>";
+  }
+
+  private static boolean truthy(Object value) {
+    return Boolean.TRUE.equals(value) || "true".equals(value);
+  }
+
+  /**
+   * Renders the index pages, the feeds, the sitemap and robots.txt, handing each file to {@code out}.
+   *
+   * @param context what every layout sees ({@code site}, {@code pages}, {@code posts})
+   */
+  public void write(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
+      Function<Page, String> bodyOf, Problems problems, BiConsumer<String, String> out) {
+    if (hasIndex()) writeIndex(layouts, context, entries, problems, out);
+    if (!hasBaseUrl()) {
+      if (hasIndex()) {
+        problems.add(Problem.warning(SiteConfig.FILE_NAME, 0,
+            "no baseUrl: set it to the site's address to publish the feeds and the sitemap"));
+      }
+      return;
+    }
+    String baseUrl = config.string("baseUrl", "");
+    if (hasIndex()) {
+      Feeds feeds = new Feeds(titleOf(),
+          config.string("description", ""), baseUrl);
+      List<Page> newest = posts.subList(0, Math.min(settings.feedSize(), posts.size()));
+      out.accept("feed.rss", feeds.rss(newest, bodyOf));
+      out.accept("feed.atom", feeds.atom(newest, bodyOf));
+    }
+    List<Sitemap.Entry> urls = new ArrayList<>();
+    for (Page page : listed) urls.add(new Sitemap.Entry(page.url(), page.date()));
+    if (hasIndex()) {
+      for (int n = 1; n <= indexPageCount(); n++) urls.add(new Sitemap.Entry(indexUrl(n), null));
+    }
+    out.accept("sitemap.xml", Sitemap.xml(baseUrl, urls));
+    if (writeRobots) out.accept("robots.txt", Sitemap.robots(baseUrl));
+  }
+
+  private String titleOf() {
+    String site = config.string("title", "");
+    return site.isBlank() ? settings.title() : site + " \u00b7 " + settings.title();
+  }
+
+  private void writeIndex(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
+      Problems problems, BiConsumer<String, String> out) {
+    if (!layouts.exists(INDEX_LAYOUT)) {
+      problems.add(Problem.error(INDEX_LAYOUT, 0, "layout not found: the blog index of " + posts.size()
+          + " posts under content/" + settings.dir() + "/ is rendered with it"));
+      return;
+    }
+    int pages = indexPageCount();
+    for (int n = 1; n <= pages; n++) {
+      int from = (n - 1) * settings.pageSize();
+      List<Map<String, Object>> slice = entries.subList(from, Math.min(from + settings.pageSize(), entries.size()));
+      Map<String, Object> paginator = new LinkedHashMap<>();
+      paginator.put("posts", slice);
+      paginator.put("number", n);
+      paginator.put("total", pages);
+      paginator.put("previous", n > 1 ? indexUrl(n - 1) : null);
+      paginator.put("next", n < pages ? indexUrl(n + 1) : null);
+      Map<String, Object> page = new LinkedHashMap<>();
+      page.put("title", n == 1 ? settings.title() : settings.title() + " (page " + n + " of " + pages + ")");
+      page.put("url", indexUrl(n));
+      page.put("section", settings.dir());
+      Map<String, Object> ctx = new HashMap<>(context);
+      ctx.put("page", page);
+      ctx.put("paginator", paginator);
+      Layouts.Result result = layouts.render(INDEX_LAYOUT, ctx, "the blog index, page " + n);
+      if (result.problem() != null) {
+        problems.add(result.problem());
+      } else {
+        out.accept(indexUrl(n).substring(1) + "index.html", result.html());
+      }
+    }
+  }
+}
