@@ -22,4 +22,7 @@ YML
 cat > "$out/layouts/article.html" <<'HTML'
 <!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ page.title }}</title></head><body><article><h1>{{ page.title }}</h1><time>{{ page.date }}</time>{{ page.content }}</article></body></html>
 HTML
+cat > "$out/layouts/blog.html" <<'HTML'
+<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ page.title }}</title></head><body><ul>{% for p in paginator.posts %}<li><a href="{{ p.url }}">{{ p.title }}</a> {{ p.preview }}</li>{% endfor %}</ul>{% if paginator.next is not null %}<a href="{{ paginator.next }}">older</a>{% endif %}</body></html>
+HTML
 echo "$out"

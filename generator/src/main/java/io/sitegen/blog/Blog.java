@@ -110,7 +110,8 @@ public final class Blog {
     return posts.parallelStream().map(post -> entry(post, bodyOf.apply(post), links, problems)).toList();
   }
 
-  private Map<String, Object> entry(Page post, String html, Links links, Problems problems) {
+  /** What layouts see of one post; see {@link #entries}. */
+  public Map<String, Object> entry(Page post, String html, Links links, Problems problems) {
     Map<String, Object> model = PageModel.of(post, null);
     String excerpt = Excerpt.of(html, settings.excerptLength());
     model.put("excerpt", excerpt);
@@ -160,7 +161,24 @@ public final class Blog {
    */
   public void write(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
       Function<Page, String> bodyOf, Problems problems, BiConsumer<String, String> out) {
-    if (hasIndex()) writeIndex(layouts, context, entries, problems, out);
+    writeIndex(layouts, context, entries, null, problems, out);
+    writeFeeds(bodyOf, problems, out);
+    writeSitemap(out);
+  }
+
+  /** Whether {@code post} is in the feeds. */
+  public boolean inFeeds(Page post) {
+    int i = posts.indexOf(post);
+    return i >= 0 && i < settings.feedSize();
+  }
+
+  /** The number of the index page that lists {@code post}, counting from 1, or 0. */
+  public int indexPageOf(Page post) {
+    int i = posts.indexOf(post);
+    return i < 0 ? 0 : i / settings.pageSize() + 1;
+  }
+
+  public void writeFeeds(Function<Page, String> bodyOf, Problems problems, BiConsumer<String, String> out) {
     if (!hasBaseUrl()) {
       if (hasIndex()) {
         problems.add(Problem.warning(SiteConfig.FILE_NAME, 0,
@@ -168,14 +186,16 @@ public final class Blog {
       }
       return;
     }
+    if (!hasIndex()) return;
+    Feeds feeds = new Feeds(titleOf(), config.string("description", ""), config.string("baseUrl", ""));
+    List<Page> newest = posts.subList(0, Math.min(settings.feedSize(), posts.size()));
+    out.accept("feed.rss", feeds.rss(newest, bodyOf));
+    out.accept("feed.atom", feeds.atom(newest, bodyOf));
+  }
+
+  public void writeSitemap(BiConsumer<String, String> out) {
+    if (!hasBaseUrl()) return;
     String baseUrl = config.string("baseUrl", "");
-    if (hasIndex()) {
-      Feeds feeds = new Feeds(titleOf(),
-          config.string("description", ""), baseUrl);
-      List<Page> newest = posts.subList(0, Math.min(settings.feedSize(), posts.size()));
-      out.accept("feed.rss", feeds.rss(newest, bodyOf));
-      out.accept("feed.atom", feeds.atom(newest, bodyOf));
-    }
     List<Sitemap.Entry> urls = new ArrayList<>();
     for (Page page : listed) urls.add(new Sitemap.Entry(page.url(), page.date()));
     if (hasIndex()) {
@@ -190,8 +210,12 @@ public final class Blog {
     return site.isBlank() ? settings.title() : site + " \u00b7 " + settings.title();
   }
 
-  private void writeIndex(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
-      Problems problems, BiConsumer<String, String> out) {
+  /**
+   * Renders the index pages numbered in {@code only} (counting from 1), or all of them when it is null.
+   */
+  public void writeIndex(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
+      java.util.Set<Integer> only, Problems problems, BiConsumer<String, String> out) {
+    if (!hasIndex()) return;
     if (!layouts.exists(INDEX_LAYOUT)) {
       problems.add(Problem.error(INDEX_LAYOUT, 0, "layout not found: the blog index of " + posts.size()
           + " posts under content/" + settings.dir() + "/ is rendered with it"));
@@ -199,6 +223,7 @@ public final class Blog {
     }
     int pages = indexPageCount();
     for (int n = 1; n <= pages; n++) {
+      if (only != null && !only.contains(n)) continue;
       int from = (n - 1) * settings.pageSize();
       List<Map<String, Object>> slice = entries.subList(from, Math.min(from + settings.pageSize(), entries.size()));
       Map<String, Object> paginator = new LinkedHashMap<>();

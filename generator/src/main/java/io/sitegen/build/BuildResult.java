@@ -17,6 +17,11 @@ public record BuildResult(int pagesRead, int pagesWritten, int draftsSkipped, in
     return new BuildResult(0, 0, 0, 0, 0, 0, 0, 0, problems);
   }
 
+  BuildResult withNothingWritten() {
+    return new BuildResult(pagesRead, 0, draftsSkipped, 0, linksChecked, brokenLinks, missingAnchors, millis,
+        problems);
+  }
+
   public boolean ok() {
     return problems.stream().noneMatch(Problem::isError);
   }

@@ -2,7 +2,6 @@ package io.sitegen.build;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * An output folder written as a whole: files go to a staging folder beside it, which replaces the
  * output folder only when the build succeeded. A failed build leaves the old output as it was.
  */
-final class StagedOutput {
+final class StagedOutput implements Session.Output {
   private final Path target;
   private final Path staging;
 
@@ -29,11 +28,8 @@ final class StagedOutput {
     }
   }
 
-  void write(String relPath, String text) {
-    write(relPath, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  void write(String relPath, byte[] bytes) {
+  @Override
+  public void write(String relPath, byte[] bytes) {
     Path file = resolve(relPath);
     try {
       Files.createDirectories(file.getParent());
@@ -43,7 +39,13 @@ final class StagedOutput {
     }
   }
 
-  void copy(Path source, String relPath) {
+  @Override
+  public void delete(String relPath) {
+    // a staged folder starts empty: nothing of an earlier build is in it
+  }
+
+  @Override
+  public void copy(Path source, String relPath) {
     Path file = resolve(relPath);
     try {
       Files.createDirectories(file.getParent());

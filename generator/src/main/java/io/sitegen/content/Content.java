@@ -41,6 +41,11 @@ public final class Content {
     return new Content(pages, others);
   }
 
+  /** Reads the one page at {@code relPath} inside {@code content/}, as {@link #read} does. */
+  public static Optional<Page> readPage(SiteConfig config, String relPath, Problems problems) {
+    return new PageReader(config).read(relPath, problems);
+  }
+
   /**
    * Files under {@code dir}, as sorted paths relative to it with '/' separators. Hidden files and
    * folders (a name starting with '.') are left out. A missing folder has no files.

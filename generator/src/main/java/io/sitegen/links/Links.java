@@ -3,7 +3,6 @@ package io.sitegen.links;
 import io.sitegen.config.Problem;
 import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
-import io.sitegen.content.Content;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
 import io.sitegen.markdown.LinkHook;
@@ -12,14 +11,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Resolves the links written in pages to the URLs they are published at, and checks them: a
@@ -31,29 +30,25 @@ public final class Links {
   private final SiteConfig config;
   private final SiteIndex index;
   private final boolean includeDrafts;
-  private final Problems problems;
   private final Map<String, Page> pagesByRelPath = new HashMap<>();
   private final Set<String> contentFiles;
   private final Path repository;
   private final String sitePrefix;
   private final String sourceBase;
-  private final ConcurrentLinkedQueue<AnchorLink> anchorLinks = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger checked = new AtomicInteger();
-  private final AtomicInteger broken = new AtomicInteger();
-  private final AtomicInteger missingAnchors = new AtomicInteger();
 
   /**
-   * @param content       every page and file under {@code content/}, drafts included
+   * @param pages         every page under {@code content/}, drafts included
+   * @param contentFiles  the other files under {@code content/}
    * @param index         the outputs of this build
    * @param includeDrafts whether drafts are published by this build
    */
-  public Links(SiteConfig config, Content content, SiteIndex index, boolean includeDrafts, Problems problems) {
+  public Links(SiteConfig config, Collection<Page> pages, Collection<String> contentFiles, SiteIndex index,
+      boolean includeDrafts) {
     this.config = config;
     this.index = index;
     this.includeDrafts = includeDrafts;
-    this.problems = problems;
-    for (Page page : content.pages()) pagesByRelPath.put(page.relPath(), page);
-    this.contentFiles = new HashSet<>(content.staticFiles());
+    for (Page page : pages) pagesByRelPath.put(page.relPath(), page);
+    this.contentFiles = new HashSet<>(contentFiles);
     this.repository = repositoryRoot(config.root());
     String prefix = repository.relativize(config.root().toAbsolutePath().normalize()).toString().replace('\\', '/');
     this.sitePrefix = prefix.isEmpty() ? "" : prefix + "/";
@@ -70,20 +65,20 @@ public final class Links {
     return root;
   }
 
-  /** The hook that resolves the links of {@code page} while it is rendered. */
-  public LinkHook hookFor(Page page) {
-    return (url, line) -> resolve(page, url.trim(), page.bodyLine() + line);
+  /** The hook that resolves the links of {@code page} while it is rendered, recording them in {@code sink}. */
+  public LinkHook hookFor(Page page, PageLinks sink) {
+    return (url, line) -> resolve(page, url.trim(), page.bodyLine() + line, sink);
   }
 
-  private String resolve(Page from, String url, int line) {
+  private String resolve(Page from, String url, int line, PageLinks sink) {
     if (url.isEmpty() || Url.isExternal(url)) return url;
-    checked.incrementAndGet();
     Target target = target(from, url);
     if (target.error() != null) {
-      broken.incrementAndGet();
-      problems.add(Problem.error(from.source(), line, target.error()));
-    } else if (target.anchorPage() != null) {
-      anchorLinks.add(new AnchorLink(from, line, url, target.anchorPage(), target.fragment()));
+      sink.broken(Problem.error(from.source(), line, target.error()));
+    } else {
+      Page to = target.anchorPage();
+      sink.resolved(to == null ? null
+          : new AnchorLink(from.source(), line, url, to.relPath(), to == from ? null : to.source(), target.fragment()));
     }
     return target.url();
   }
@@ -178,10 +173,12 @@ public final class Links {
     return index.hasOutput(normalized) || index.hasOutput(normalized + "/index.html");
   }
 
-  /** The pages that some {@code #fragment} link points into: only their ids are needed. */
-  public Set<Page> anchorTargets() {
-    Set<Page> targets = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (AnchorLink link : anchorLinks) targets.add(link.target());
+  /** The pages, by path inside content/, that some {@code #fragment} link points into. */
+  public static Set<String> anchorTargets(Collection<PageLinks> all) {
+    Set<String> targets = new HashSet<>();
+    for (PageLinks links : all) {
+      for (AnchorLink link : links.anchors()) targets.add(link.targetRelPath());
+    }
     return targets;
   }
 
@@ -189,34 +186,27 @@ public final class Links {
    * Checks every {@code #fragment} against the ids of the page it names. A missing one is a
    * warning naming the nearest id, or an error when {@code strict}.
    *
-   * @param idsOf the ids of each rendered page
+   * @param idsOf the ids of a rendered page, by its path inside content/; null for no such page
+   * @return how many anchors are missing
    */
-  public void checkAnchors(Map<Page, Set<String>> idsOf, boolean strict) {
-    for (AnchorLink link : anchorLinks) {
-      Set<String> ids = idsOf.get(link.target());
-      if (ids == null || ids.contains(link.fragment())) continue;
-      missingAnchors.incrementAndGet();
-      String where = link.target() == link.from() ? "this page" : link.target().source();
-      String nearest = Nearest.to(link.fragment(), ids);
-      String message = "missing anchor " + link.url() + ": " + where + " has no id \"" + link.fragment() + "\""
-          + (nearest == null ? "" : "; nearest is \"" + nearest + "\"");
-      problems.add(strict
-          ? Problem.error(link.from().source(), link.line(), message)
-          : Problem.warning(link.from().source(), link.line(), message));
+  public static int checkAnchors(Collection<PageLinks> all, Function<String, Set<String>> idsOf, boolean strict,
+      Problems problems) {
+    int missing = 0;
+    for (PageLinks links : all) {
+      for (AnchorLink link : links.anchors()) {
+        Set<String> ids = idsOf.apply(link.targetRelPath());
+        if (ids == null || ids.contains(link.fragment())) continue;
+        missing++;
+        String where = link.targetSource() == null ? "this page" : link.targetSource();
+        String nearest = Nearest.to(link.fragment(), ids);
+        String message = "missing anchor " + link.url() + ": " + where + " has no id \"" + link.fragment() + "\""
+            + (nearest == null ? "" : "; nearest is \"" + nearest + "\"");
+        problems.add(strict
+            ? Problem.error(link.fromSource(), link.line(), message)
+            : Problem.warning(link.fromSource(), link.line(), message));
+      }
     }
-  }
-
-  /** Links to this site resolved so far (links to other sites are not counted: they are not checked). */
-  public int checkedCount() {
-    return checked.get();
-  }
-
-  public int brokenCount() {
-    return broken.get();
-  }
-
-  public int missingAnchorCount() {
-    return missingAnchors.get();
+    return missing;
   }
 
   private static String parentOf(String path) {
@@ -251,5 +241,11 @@ public final class Links {
     }
   }
 
-  private record AnchorLink(Page from, int line, String url, Page target, String fragment) {}
+  /**
+   * A link with a {@code #fragment} into a page of this site.
+   *
+   * @param targetSource the target's source path, or null when the link points into its own page
+   */
+  record AnchorLink(String fromSource, int line, String url, String targetRelPath, String targetSource,
+      String fragment) {}
 }

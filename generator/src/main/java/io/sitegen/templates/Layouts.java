@@ -11,8 +11,15 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The site's Pebble layouts. Layout names are paths from the site root
@@ -86,6 +93,57 @@ public final class Layouts {
     }
     return name;
   }
+
+  /** Forgets every compiled template, after a layout file changed on disk. */
+  public void forgetCompiled() {
+    engine.getTemplateCache().invalidateAll();
+    engine.getTagCache().invalidateAll();
+  }
+
+  /**
+   * The files a layout is made of: itself and every template it extends, includes, imports or
+   * embeds, transitively, as paths from the site root. Read from the template text, so that a
+   * change to one of them re-renders only the pages that use it.
+   */
+  public Set<String> filesOf(String layout) {
+    Set<String> files = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(layout));
+    while (!todo.isEmpty()) {
+      String name = todo.pop();
+      if (!files.add(name)) continue;
+      String text = source(name);
+      Matcher m = REFERENCE.matcher(text);
+      while (m.find()) {
+        String ref = m.group(2);
+        if (ref.startsWith("./") || ref.startsWith("../")) {
+          ref = Path.of(name).resolveSibling(ref).normalize().toString().replace('\\', '/');
+        }
+        todo.push(ref);
+      }
+    }
+    return files;
+  }
+
+  /** Whether any file of the layout names the variable {@code name}, e.g. {@code posts}. */
+  public boolean mentions(String layout, String name) {
+    Pattern word = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
+    for (String file : filesOf(layout)) {
+      if (word.matcher(source(file)).find()) return true;
+    }
+    return false;
+  }
+
+  private String source(String name) {
+    try {
+      Path file = root.resolve(name).normalize();
+      return file.startsWith(root.normalize()) && Files.isRegularFile(file) ? Files.readString(file) : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\{%-?\\s*(extends|include|import|embed|from)\\s+[\"']([^\"']+)[\"']");
 
   /** Either the rendered text or the problem that stopped it. */
   public record Result(String html, Problem problem) {

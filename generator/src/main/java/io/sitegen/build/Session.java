@@ -1,0 +1,467 @@
+package io.sitegen.build;
+
+import io.sitegen.blog.Blog;
+import io.sitegen.config.Problem;
+import io.sitegen.config.Problems;
+import io.sitegen.config.SiteConfig;
+import io.sitegen.content.Content;
+import io.sitegen.content.Page;
+import io.sitegen.content.SiteIndex;
+import io.sitegen.links.Anchors;
+import io.sitegen.links.Links;
+import io.sitegen.links.PageLinks;
+import io.sitegen.markdown.LinkHook;
+import io.sitegen.markdown.Markdown;
+import io.sitegen.templates.Layouts;
+import io.sitegen.templates.PageModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * The build pipeline and what it knows between runs. {@link #build} runs every stage: read settings
+ * and content, index the outputs, render Markdown with its links resolved, check anchors, render
+ * layouts and the blog. {@link #update} runs the same stages again for what a set of changed files
+ * touches, which is how the preview server rebuilds a 4,000-post site in milliseconds.
+ */
+public final class Session {
+  /** The order of {@code pages} in layouts: newest first, undated pages last, then by URL. */
+  static final Comparator<Page> NEWEST_FIRST = Comparator
+      .comparing(Page::date, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
+      .thenComparing(Page::url);
+
+  private final BuildOptions options;
+  private final boolean preview;
+
+  private SiteConfig config;
+  private Layouts layouts;
+  private Markdown markdown;
+  /** Every Markdown page read, drafts included, by path inside content/. */
+  private final Map<String, Page> pages = new TreeMap<>();
+  /** Problems met reading a page that could not be read, by path inside content/. */
+  private final Map<String, List<Problem>> readProblems = new ConcurrentHashMap<>();
+  private List<String> contentFiles = List.of();
+  private List<String> assets = List.of();
+
+  private List<Page> published = List.of();
+  private List<Page> listed = List.of();
+  private Blog blog;
+  private Links links;
+  private Problems indexProblems = new Problems();
+
+  private final Map<String, String> bodies = new ConcurrentHashMap<>();
+  private final Map<String, PageLinks> pageLinks = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Object>> entries = new ConcurrentHashMap<>();
+  private final Map<String, List<Problem>> pageProblems = new ConcurrentHashMap<>();
+  private List<Problem> blogProblems = List.of();
+  private Map<String, Object> shared = Map.of();
+  private int missingAnchors;
+
+  /**
+   * @param preview true for the preview server: layouts see {@code preview}, drafts are published
+   */
+  public Session(BuildOptions options, boolean preview) {
+    this.options = options;
+    this.preview = preview;
+  }
+
+  /** Where a run's files go. */
+  public interface Output {
+    void write(String path, byte[] bytes);
+
+    void copy(Path source, String path);
+
+    void delete(String path);
+  }
+
+  // ---------------------------------------------------------------- full build
+
+  /** Runs every stage, handing every output file to {@code out}. */
+  public BuildResult build(Output out) {
+    writtenPaths.clear();
+    return buildAll(tracking(out));
+  }
+
+  private BuildResult buildAll(Output out) {
+    long start = System.nanoTime();
+    Problems settings = new Problems();
+    config = SiteConfig.load(options.root(), settings);
+    if (settings.hasErrors()) {
+      // Every later stage depends on the settings: what it would report now is noise.
+      return BuildResult.failedEarly(settings.sorted());
+    }
+    layouts = new Layouts(config.root());
+    markdown = new Markdown(config.softBreaksAsBr());
+    pages.clear();
+    readProblems.clear();
+    Problems reading = new Problems();
+    Content content = Content.read(config, reading);
+    for (Page page : content.pages()) pages.put(page.relPath(), page);
+    for (Problem p : reading.sorted()) {
+      readProblems.computeIfAbsent(relPathOf(p.file()), k -> new ArrayList<>()).add(p);
+    }
+    contentFiles = content.staticFiles();
+    assets = Content.listFiles(config.assetsDir());
+
+    bodies.clear();
+    pageLinks.clear();
+    ids.clear();
+    entries.clear();
+    pageProblems.clear();
+    plan();
+    renderBodies(published);
+    checkAnchors();
+    computeEntries(blog.posts());
+    sharedContext();
+
+    AtomicInteger written = new AtomicInteger();
+    published.parallelStream().forEach(page -> {
+      if (renderLayout(page, out)) written.incrementAndGet();
+    });
+    Problems blogRun = new Problems();
+    blog.writeIndex(layouts, shared, postEntries(), null, blogRun, text(out));
+    blog.writeFeeds(this::bodyOf, blogRun, text(out));
+    blog.writeSitemap(text(out));
+    blogProblems = blogRun.sorted();
+
+    int copied = 0;
+    for (String rel : assets) {
+      out.copy(config.assetsDir().resolve(rel), rel);
+      copied++;
+    }
+    for (String rel : contentFiles) {
+      out.copy(config.contentDir().resolve(rel), rel);
+      copied++;
+    }
+    return result(start, written.get(), copied);
+  }
+
+  // ---------------------------------------------------------------- incremental
+
+  /**
+   * Runs again what the changed files touch, handing changed and removed outputs to {@code out}.
+   * A change to {@code site.yml}, or one that adds, removes or moves a page or a file, runs every
+   * stage again; {@code out} then receives every file, and deletes for files no longer made.
+   *
+   * @param changed files that were created, modified or deleted, as absolute paths
+   */
+  public BuildResult update(Collection<Path> changed, Output out) {
+    long start = System.nanoTime();
+    if (config == null) return rebuildAll(out);
+    Path root = config.root().toAbsolutePath().normalize();
+    Set<String> changedLayouts = new HashSet<>();
+    List<String> changedPages = new ArrayList<>();
+    boolean changedPreviewBody = false;
+    int copied = 0;
+    for (Path path : changed) {
+      Path abs = path.toAbsolutePath().normalize();
+      if (!abs.startsWith(root)) continue;
+      String rel = root.relativize(abs).toString().replace('\\', '/');
+      if (rel.equals(SiteConfig.FILE_NAME)) return rebuildAll(out);
+      if (rel.startsWith("layouts/")) {
+        changedLayouts.add(rel);
+        if (rel.startsWith("layouts/blog_previews/")) changedPreviewBody = true;
+      } else if (rel.startsWith("assets/")) {
+        String asset = rel.substring("assets/".length());
+        if (Files.isDirectory(abs)) continue;
+        if (Files.exists(abs) != assets.contains(asset)) return rebuildAll(out);
+        if (Files.exists(abs)) {
+          out.copy(abs, asset);
+          copied++;
+        }
+      } else if (rel.startsWith("content/")) {
+        String inContent = rel.substring("content/".length());
+        if (Files.isDirectory(abs)) continue;
+        if (!inContent.endsWith(".md")) {
+          if (Files.exists(abs) != contentFiles.contains(inContent)) return rebuildAll(out);
+          if (Files.exists(abs)) {
+            out.copy(abs, inContent);
+            copied++;
+          }
+        } else {
+          if (!Files.exists(abs) || !pages.containsKey(inContent)) return rebuildAll(out);
+          changedPages.add(inContent);
+        }
+      }
+    }
+
+    // Re-read the changed pages; a change of address or draft state changes every link: rebuild.
+    boolean listingChanged = false;
+    List<Page> toRender = new ArrayList<>();
+    for (String rel : changedPages) {
+      Page old = pages.get(rel);
+      Problems reading = new Problems();
+      Page now = Content.readPage(config, rel, reading).orElse(null);
+      readProblems.remove(rel);
+      if (now == null) {
+        readProblems.put(rel, reading.sorted());
+        pageProblems.remove(rel);
+        continue;
+      }
+      if (old == null || !Objects.equals(old.url(), now.url()) || old.draft() != now.draft()) {
+        return rebuildAll(out);
+      }
+      if (!old.data().equals(now.data()) || !Objects.equals(old.title(), now.title())) listingChanged = true;
+      pages.put(rel, now);
+      toRender.add(now);
+    }
+    if (listingChanged) plan();
+    else replacePublished(toRender);
+
+    if (!changedLayouts.isEmpty()) layouts.forgetCompiled();
+    renderBodies(toRender);
+    for (Page page : toRender) ids.remove(page.relPath());
+    checkAnchors();
+
+    // Blog entries of the changed posts; the index pages that list them; the feeds if they carry them.
+    Set<Page> changedPosts = new HashSet<>();
+    List<Page> posts = blog.posts();
+    Set<Page> postSet = new HashSet<>(posts);
+    for (Page page : toRender) if (postSet.contains(page)) changedPosts.add(page);
+    if (changedPreviewBody) changedPosts.addAll(posts);
+    boolean entriesChanged = computeEntries(changedPosts);
+    if (listingChanged || entriesChanged) sharedContext();
+
+    Set<Page> layoutTargets = new HashSet<>(toRender);
+    for (Page page : published) {
+      String layout = page.layout();
+      if (!changedLayouts.isEmpty() && !disjoint(layouts.filesOf(layout), changedLayouts)) layoutTargets.add(page);
+      else if (listingChanged && layouts.mentions(layout, "pages")) layoutTargets.add(page);
+      else if ((listingChanged || entriesChanged) && layouts.mentions(layout, "posts")) layoutTargets.add(page);
+    }
+    AtomicInteger written = new AtomicInteger();
+    layoutTargets.parallelStream().forEach(page -> {
+      if (renderLayout(page, out)) written.incrementAndGet();
+    });
+
+    Problems blogRun = new Problems();
+    boolean indexLayoutChanged = !changedLayouts.isEmpty()
+        && !disjoint(layouts.filesOf(Blog.INDEX_LAYOUT), changedLayouts);
+    if (listingChanged || indexLayoutChanged) {
+      blog.writeIndex(layouts, shared, postEntries(), null, blogRun, text(out));
+    } else if (entriesChanged) {
+      Set<Integer> numbers = new HashSet<>();
+      for (Page post : changedPosts) numbers.add(blog.indexPageOf(post));
+      blog.writeIndex(layouts, shared, postEntries(), numbers, blogRun, text(out));
+    }
+    if (listingChanged || changedPosts.stream().anyMatch(blog::inFeeds)) {
+      blog.writeFeeds(this::bodyOf, blogRun, text(out));
+    } else {
+      blog.writeFeeds(this::bodyOf, new Problems(), (path, t) -> { });
+    }
+    if (listingChanged) blog.writeSitemap(text(out));
+    blogProblems = blogRun.sorted();
+    return result(start, written.get(), copied);
+  }
+
+  private BuildResult rebuildAll(Output out) {
+    Set<String> before = new HashSet<>(writtenPaths);
+    BuildResult result = build(out);
+    before.removeAll(writtenPaths);
+    for (String gone : before) out.delete(gone);
+    return result;
+  }
+
+  // ---------------------------------------------------------------- stages
+
+  /** Decides what is published and listed, indexes every output, and prepares link resolution. */
+  private void plan() {
+    boolean publishDrafts = options.drafts() || config.unlistedDrafts() || preview;
+    boolean listDrafts = options.drafts() || preview;
+    published = pages.values().stream().filter(p -> publishDrafts || !p.draft()).toList();
+    listed = pages.values().stream().filter(p -> listDrafts || !p.draft()).toList();
+    boolean ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
+    blog = Blog.plan(config, listed, ownRobots);
+    indexProblems = new Problems();
+    SiteIndex index = SiteIndex.build(published, contentFiles, assets, blog.outputPaths(), indexProblems);
+    links = new Links(config, pages.values(), contentFiles, index, publishDrafts);
+  }
+
+  /** After pages were re-read with the same address and listing: swap the new objects in. */
+  private void replacePublished(List<Page> changed) {
+    if (changed.isEmpty()) return;
+    Map<String, Page> byRel = new HashMap<>();
+    for (Page p : changed) byRel.put(p.relPath(), p);
+    published = published.stream().map(p -> byRel.getOrDefault(p.relPath(), p)).toList();
+    listed = listed.stream().map(p -> byRel.getOrDefault(p.relPath(), p)).toList();
+    boolean ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
+    blog = Blog.plan(config, listed, ownRobots);
+    links = new Links(config, pages.values(), contentFiles, indexOf(), options.drafts()
+        || config.unlistedDrafts() || preview);
+  }
+
+  private SiteIndex indexOf() {
+    return SiteIndex.build(published, contentFiles, assets, blog.outputPaths(), new Problems());
+  }
+
+  private void renderBodies(Collection<Page> which) {
+    which.parallelStream().forEach(page -> {
+      PageLinks found = new PageLinks();
+      LinkHook hook = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
+      bodies.put(page.relPath(), markdown.toHtml(page.body(), hook));
+      pageLinks.put(page.relPath(), found);
+    });
+  }
+
+  private void checkAnchors() {
+    Collection<PageLinks> all = pageLinks.values();
+    Links.anchorTargets(all).parallelStream().forEach(rel -> {
+      String body = bodies.get(rel);
+      if (body != null) ids.computeIfAbsent(rel, r -> Anchors.of(body));
+    });
+    Problems found = new Problems();
+    missingAnchors = Links.checkAnchors(all, ids::get, options.strict(), found);
+    anchorProblems = found.sorted();
+  }
+
+  private List<Problem> anchorProblems = List.of();
+
+  /** @return whether any entry changed */
+  private boolean computeEntries(Collection<Page> posts) {
+    AtomicInteger changed = new AtomicInteger();
+    posts.parallelStream().forEach(post -> {
+      Problems found = new Problems();
+      Map<String, Object> entry = blog.entry(post, bodyOf(post), links, found);
+      Map<String, Object> old = entries.put(post.relPath(), entry);
+      entryProblems.put(post.relPath(), found.sorted());
+      if (old == null || !String.valueOf(old).equals(String.valueOf(entry))) changed.incrementAndGet();
+    });
+    return changed.get() > 0;
+  }
+
+  private final Map<String, List<Problem>> entryProblems = new ConcurrentHashMap<>();
+
+  private List<Map<String, Object>> postEntries() {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Page post : blog.posts()) list.add(entries.get(post.relPath()));
+    return list;
+  }
+
+  private void sharedContext() {
+    Map<String, Object> context = new HashMap<>();
+    context.put("site", config.values());
+    context.put("pages", listed.stream().sorted(NEWEST_FIRST).map(p -> PageModel.of(p, null)).toList());
+    context.put("posts", postEntries());
+    context.put("preview", preview);
+    shared = context;
+  }
+
+  /** Renders one page through its layout; @return whether it was written */
+  private boolean renderLayout(Page page, Output out) {
+    if (!layouts.exists(page.layout())) {
+      pageProblems.put(page.relPath(),
+          List.of(Problem.error(page.source(), page.lineOf("layout"), "layout not found: " + page.layout())));
+      return false;
+    }
+    Map<String, Object> context = new HashMap<>(shared);
+    context.put("page", PageModel.of(page, bodies.get(page.relPath())));
+    Layouts.Result result = layouts.render(page.layout(), context, page.source());
+    if (result.problem() != null) {
+      pageProblems.put(page.relPath(), List.of(result.problem()));
+      return false;
+    }
+    pageProblems.remove(page.relPath());
+    boolean unlisted = page.draft() && !options.drafts() && !preview;
+    String html = unlisted ? noindex(result.html()) : result.html();
+    out.write(page.outputPath(), html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return true;
+  }
+
+  /** Marks a page that is published but unlisted (a draft under {@code drafts: unlisted}) noindex. */
+  static String noindex(String html) {
+    Document doc = Jsoup.parse(html);
+    doc.outputSettings().prettyPrint(false);
+    doc.head().prependElement("meta").attr("name", "robots").attr("content", "noindex");
+    return doc.outerHtml();
+  }
+
+  private String bodyOf(Page page) {
+    return bodies.getOrDefault(page.relPath(), "");
+  }
+
+  // ---------------------------------------------------------------- results
+
+  private BuildResult result(long start, int written, int copied) {
+    Problems all = new Problems();
+    readProblems.values().forEach(list -> list.forEach(all::add));
+    all.addAll(indexProblems);
+    pageLinks.values().forEach(found -> found.problems().forEach(all::add));
+    anchorProblems.forEach(all::add);
+    entryProblems.forEach((rel, list) -> {
+      if (bodies.containsKey(rel)) list.forEach(all::add);
+    });
+    pageProblems.values().forEach(list -> list.forEach(all::add));
+    blogProblems.forEach(all::add);
+    int checked = 0;
+    int broken = 0;
+    for (PageLinks found : pageLinks.values()) {
+      checked += found.checked();
+      broken += found.broken();
+    }
+    int draftsSkipped = pages.size() - published.size();
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return new BuildResult(published.size(), written, draftsSkipped, copied, checked, broken, missingAnchors,
+        millis, all.sorted());
+  }
+
+  /** The pages this session publishes, by output path: the preview server marks the drafts. */
+  public Map<String, Page> publishedByOutput() {
+    Map<String, Page> map = new HashMap<>();
+    for (Page p : published) map.put(p.outputPath(), p);
+    return map;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private final Set<String> writtenPaths = ConcurrentHashMap.newKeySet();
+
+  private Output tracking(Output out) {
+    return new Output() {
+      @Override
+      public void write(String path, byte[] bytes) {
+        writtenPaths.add(path);
+        out.write(path, bytes);
+      }
+
+      @Override
+      public void copy(Path source, String path) {
+        writtenPaths.add(path);
+        out.copy(source, path);
+      }
+
+      @Override
+      public void delete(String path) {
+        writtenPaths.remove(path);
+        out.delete(path);
+      }
+    };
+  }
+
+  private static java.util.function.BiConsumer<String, String> text(Output out) {
+    return (path, text) -> out.write(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static boolean disjoint(Set<String> a, Set<String> b) {
+    for (String x : a) if (b.contains(x)) return false;
+    return true;
+  }
+
+  private static String relPathOf(String source) {
+    return source.startsWith("content/") ? source.substring("content/".length()) : source;
+  }
+}

@@ -1,0 +1,43 @@
+package io.sitegen.links;
+
+import io.sitegen.config.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What resolving the links of one page found: how many were checked, the broken ones, and the
+ * {@code #fragment} links whose anchors are checked once every page is rendered. Kept per page so
+ * that a page rendered again replaces only its own findings.
+ */
+public final class PageLinks {
+  private final List<Problem> problems = new ArrayList<>();
+  private final List<Links.AnchorLink> anchors = new ArrayList<>();
+  private int checked;
+
+  synchronized void broken(Problem problem) {
+    checked++;
+    problems.add(problem);
+  }
+
+  synchronized void resolved(Links.AnchorLink anchor) {
+    checked++;
+    if (anchor != null) anchors.add(anchor);
+  }
+
+  /** Links to this site that were checked (links to other sites are never fetched, so not counted). */
+  public synchronized int checked() {
+    return checked;
+  }
+
+  public synchronized int broken() {
+    return problems.size();
+  }
+
+  public synchronized List<Problem> problems() {
+    return List.copyOf(problems);
+  }
+
+  synchronized List<Links.AnchorLink> anchors() {
+    return List.copyOf(anchors);
+  }
+}
