@@ -73,7 +73,8 @@ public final class Session {
   private int missingAnchors;
 
   /**
-   * @param preview true for the preview server: layouts see {@code preview}, drafts are published
+   * @param preview true for the preview server: layouts see {@code preview} as true (to show draft
+   *     badges); a build never does
    */
   public Session(BuildOptions options, boolean preview) {
     this.options = options;
@@ -281,8 +282,8 @@ public final class Session {
 
   /** Decides what is published and listed, indexes every output, and prepares link resolution. */
   private void plan() {
-    boolean publishDrafts = options.drafts() || config.unlistedDrafts() || preview;
-    boolean listDrafts = options.drafts() || preview;
+    boolean publishDrafts = options.drafts() || config.unlistedDrafts();
+    boolean listDrafts = options.drafts();
     published = pages.values().stream().filter(p -> publishDrafts || !p.draft()).toList();
     listed = pages.values().stream().filter(p -> listDrafts || !p.draft()).toList();
     boolean ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
@@ -301,8 +302,7 @@ public final class Session {
     listed = listed.stream().map(p -> byRel.getOrDefault(p.relPath(), p)).toList();
     boolean ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
     blog = Blog.plan(config, listed, ownRobots);
-    links = new Links(config, pages.values(), contentFiles, indexOf(), options.drafts()
-        || config.unlistedDrafts() || preview);
+    links = new Links(config, pages.values(), contentFiles, indexOf(), options.drafts() || config.unlistedDrafts());
   }
 
   private SiteIndex indexOf() {
@@ -376,7 +376,7 @@ public final class Session {
       return false;
     }
     pageProblems.remove(page.relPath());
-    boolean unlisted = page.draft() && !options.drafts() && !preview;
+    boolean unlisted = page.draft() && !options.drafts();
     String html = unlisted ? noindex(result.html()) : result.html();
     out.write(page.outputPath(), html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return true;

@@ -1,0 +1,69 @@
+package io.sitegen.cli;
+
+import io.sitegen.build.BuildOptions;
+import io.sitegen.serve.PreviewServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Previews the site, drafts included, rebuilding what each save touches and",
+        "reloading the browser. Serves from memory: _site/ is never read or written."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  site serve", "  site serve --port 4000", "  site serve --no-drafts",
+        "  site serve --host 0.0.0.0   (other machines can see your drafts)"})
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
+      description = "Site root (default: ${DEFAULT-VALUE}).")
+  Path source;
+
+  @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(names = "--no-drafts", description = "Leave drafts out, as ./site build does.")
+  boolean noDrafts;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Path root = source.toAbsolutePath().normalize();
+    BuildOptions options = new BuildOptions(root, root.resolve("_site"), !noDrafts, false, false);
+    var out = spec.commandLine().getOut();
+    PreviewServer server;
+    try {
+      server = new PreviewServer(options, host, port, spec.commandLine().getErr());
+    } catch (BindException e) {
+      spec.commandLine().getErr().println("site serve: cannot listen on " + host + ":" + port + ": "
+          + e.getMessage() + "; try --port");
+      return Main.CONTENT_ERRORS;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      out.println("stopped");
+      out.flush();
+      stopped.countDown();
+    }));
+    out.println("serving " + root + " at http://" + hostForUrl(server.address()) + ":" + server.port() + "/"
+        + (noDrafts ? "" : " (drafts included)") + "; Ctrl-C stops");
+    out.flush();
+    stopped.await();
+    return Main.OK;
+  }
+
+  private static String hostForUrl(String address) {
+    return address.contains(":") ? "[" + address + "]" : address;
+  }
+}

@@ -1,0 +1,350 @@
+package io.sitegen.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.sitegen.build.BuildOptions;
+import io.sitegen.build.BuildResult;
+import io.sitegen.build.Session;
+import io.sitegen.config.Problem;
+import io.sitegen.content.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * The preview server: builds the site into memory, serves it on loopback, rebuilds what each save
+ * touches and tells the browser to reload. A build with errors leaves the last good site served
+ * and shows the errors over the page. Nothing is read from or written to the output folder.
+ */
+public final class PreviewServer implements AutoCloseable {
+  static final String PREFIX = "/_sitegen/";
+  private static final byte[] CLIENT_JS = loadClient();
+
+  private final Session session;
+  private final Path root;
+  private final PrintWriter log;
+  private final HttpServer http;
+  private final Watcher watcher;
+  /** The last good site, by output path. */
+  private final Map<String, byte[]> live = new ConcurrentHashMap<>();
+  /** What changed since the last good build: applied when a build succeeds. */
+  private final Map<String, byte[]> pendingWrites = new HashMap<>();
+  private final Set<String> pendingDeletes = new HashSet<>();
+  private final List<EventStream> clients = new CopyOnWriteArrayList<>();
+  private volatile List<String> errors = List.of();
+  private volatile Set<String> drafts = Set.of();
+  private volatile long lastEventNanos;
+
+  /**
+   * Builds the site and starts serving it.
+   *
+   * @param host the address to bind: 127.0.0.1 unless the user asks for another
+   */
+  public PreviewServer(BuildOptions options, String host, int port, PrintWriter log) throws IOException {
+    this.root = options.root().toAbsolutePath().normalize();
+    this.log = log;
+    this.session = new Session(options, true);
+    rebuild(null);
+    this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
+    http.setExecutor(Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "sitegen-http");
+      t.setDaemon(true);
+      return t;
+    }));
+    http.createContext("/", this::handle);
+    http.start();
+    this.watcher = new Watcher(root,
+        List.of(root.resolve("content"), root.resolve("layouts"), root.resolve("assets")),
+        Set.of("site.yml"), this::rebuild);
+  }
+
+  /** The port the server listens on (useful when asked for port 0). */
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  public String address() {
+    return http.getAddress().getAddress().getHostAddress();
+  }
+
+  /** When the last reload or error event was sent, from System.nanoTime(); for benchmarks. */
+  public long lastEventNanos() {
+    return lastEventNanos;
+  }
+
+  // ---------------------------------------------------------------- building
+
+  private synchronized void rebuild(Set<Path> changed) {
+    BuildResult result;
+    try {
+      result = changed == null ? session.build(memory) : session.update(changed, memory);
+    } catch (RuntimeException e) {
+      log.println("site serve: rebuild failed: " + e);
+      log.flush();
+      return;
+    }
+    for (Problem p : result.problems()) log.println(p);
+    if (result.ok()) {
+      pendingDeletes.forEach(live::remove);
+      live.putAll(pendingWrites);
+      pendingDeletes.clear();
+      pendingWrites.clear();
+      Set<String> draftPaths = new HashSet<>();
+      for (Map.Entry<String, Page> e : session.publishedByOutput().entrySet()) {
+        if (e.getValue().draft()) draftPaths.add(e.getKey());
+      }
+      drafts = draftPaths;
+      boolean wasBroken = !errors.isEmpty();
+      errors = List.of();
+      if (changed != null) {
+        log.println("rebuilt in " + result.millis() + " ms");
+        boolean cssOnly = !wasBroken && changed.stream().allMatch(p -> p.toString().endsWith(".css"));
+        broadcast("reload", "{\"cssOnly\":" + cssOnly + "}");
+      }
+    } else {
+      errors = result.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+      log.println("build failed: still serving the last good build");
+      broadcast("build-error", errorsJson());
+    }
+    log.flush();
+  }
+
+  private final Session.Output memory = new Session.Output() {
+    @Override
+    public void write(String path, byte[] bytes) {
+      synchronized (pendingWrites) {
+        pendingWrites.put(path, bytes);
+        pendingDeletes.remove(path);
+      }
+    }
+
+    @Override
+    public void copy(Path source, String path) {
+      try {
+        write(path, Files.readAllBytes(source));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void delete(String path) {
+      synchronized (pendingWrites) {
+        pendingWrites.remove(path);
+        pendingDeletes.add(path);
+      }
+    }
+  };
+
+  // ---------------------------------------------------------------- serving
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String raw = exchange.getRequestURI().getRawPath();
+      if (raw.startsWith(PREFIX)) {
+        handleOwn(exchange, raw.substring(PREFIX.length()));
+        return;
+      }
+      String path;
+      try {
+        path = RequestPath.toOutputPath(raw);
+      } catch (RequestPath.Refused e) {
+        send(exchange, 400, "text/plain; charset=utf-8", ("bad request: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      byte[] body = path.isEmpty() || path.endsWith("/") ? live.get(path + "index.html") : live.get(path);
+      if (body == null && !path.isEmpty() && !path.endsWith("/") && live.containsKey(path + "/index.html")) {
+        exchange.getResponseHeaders().set("Location", raw + "/");
+        send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
+        return;
+      }
+      if (body == null) {
+        byte[] page = live.getOrDefault("404.html", notFoundPage());
+        send(exchange, 404, "text/html; charset=utf-8", inject(page, false));
+        return;
+      }
+      String file = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
+      String type = MimeTypes.of(file);
+      if (type.startsWith("text/html")) body = inject(body, drafts.contains(file));
+      send(exchange, 200, type, body);
+    }
+  }
+
+  private void handleOwn(HttpExchange exchange, String name) throws IOException {
+    switch (name) {
+      case "client.js" -> send(exchange, 200, "text/javascript; charset=utf-8", CLIENT_JS);
+      case "status" -> send(exchange, 200, "application/json", errorsJson().getBytes(StandardCharsets.UTF_8));
+      case "events" -> {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, 0);
+        EventStream stream = new EventStream(exchange.getResponseBody());
+        clients.add(stream);
+        stream.send("hello", "{}");
+        stream.awaitClose();
+        clients.remove(stream);
+      }
+      default -> send(exchange, 404, "text/plain; charset=utf-8", new byte[0]);
+    }
+  }
+
+  private void broadcast(String event, String data) {
+    lastEventNanos = System.nanoTime();
+    for (EventStream client : clients) {
+      if (!client.send(event, data)) clients.remove(client);
+    }
+  }
+
+  private String errorsJson() {
+    StringBuilder json = new StringBuilder("{\"errors\":[");
+    for (int i = 0; i < errors.size(); i++) {
+      if (i > 0) json.append(',');
+      json.append('"').append(jsonEscape(errors.get(i))).append('"');
+    }
+    return json.append("]}").toString();
+  }
+
+  static String jsonEscape(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '<' || c == '>' || c == '&') out.append(String.format("\\u%04x", (int) c));
+          else out.append(c);
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Adds the reload script to an HTML page, and the draft banner to a draft. */
+  static byte[] inject(byte[] html, boolean draft) {
+    String text = new String(html, StandardCharsets.UTF_8);
+    String script = "<script src=\"" + PREFIX + "client.js\"></script>";
+    int end = text.lastIndexOf("</body>");
+    text = end < 0 ? text + script : text.substring(0, end) + script + text.substring(end);
+    if (draft) {
+      String banner = "<div class=\"sitegen-draft-banner\" role=\"note\" style=\"position:sticky;top:0;"
+          + "z-index:2147483646;padding:.5rem 1rem;background:#ffd54f;color:#222;"
+          + "font:600 14px/1.4 system-ui,sans-serif;text-align:center\">"
+          + "Draft: this page is not published by ./site build</div>";
+      int body = text.indexOf("<body");
+      int open = body < 0 ? -1 : text.indexOf('>', body);
+      text = open < 0 ? banner + text : text.substring(0, open + 1) + banner + text.substring(open + 1);
+    }
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] notFoundPage() {
+    return ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+        + "<body><h1>Not found</h1><p>No page at this address. <a href=\"/\">Home</a></p></body></html>")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+    if (!head && body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  private static byte[] loadClient() {
+    try (InputStream in = PreviewServer.class.getResourceAsStream("client.js")) {
+      return in.readAllBytes();
+    } catch (IOException | NullPointerException e) {
+      throw new IllegalStateException("client.js is missing from the jar", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    watcher.close();
+    for (EventStream client : clients) client.close();
+    http.stop(0);
+  }
+
+  /** One browser's Server-Sent Events connection. */
+  private static final class EventStream {
+    private final OutputStream out;
+    private final Object closed = new Object();
+    private boolean open = true;
+
+    EventStream(OutputStream out) {
+      this.out = out;
+    }
+
+    synchronized boolean send(String event, String data) {
+      if (!open) return false;
+      try {
+        out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        return true;
+      } catch (IOException e) {
+        close();
+        return false;
+      }
+    }
+
+    void awaitClose() {
+      synchronized (closed) {
+        while (isOpen()) {
+          try {
+            closed.wait(15_000);
+          } catch (InterruptedException e) {
+            return;
+          }
+          if (!send("ping", "{}")) return;
+        }
+      }
+    }
+
+    private synchronized boolean isOpen() {
+      return open;
+    }
+
+    void close() {
+      synchronized (this) {
+        open = false;
+      }
+      synchronized (closed) {
+        closed.notifyAll();
+      }
+      try {
+        out.close();
+      } catch (IOException ignored) {
+        // the browser went away
+      }
+    }
+  }
+}
