@@ -1,0 +1,248 @@
+package io.sitegen.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitegen.build.BuildOptions;
+import io.sitegen.build.SiteBuilder;
+import io.sitegen.testing.TestSite;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The preview server over HTTP: what it serves, what it refuses, and rebuilds after saves. */
+class PreviewServerTest {
+  @TempDir
+  Path dir;
+
+  private TestSite site;
+  private PreviewServer server;
+  private final StringWriter log = new StringWriter();
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @BeforeEach
+  void start() throws Exception {
+    site = TestSite.withLayouts(dir)
+        .write("site.yml", "title: Fixture\nbaseUrl: https://example.org\n"
+            + "defaults:\n  - scope: {path: ''}\n    values: {layout: article}\n")
+        .write("layouts/blog.html", """
+            {% extends "layouts/base.html" %}
+            {% block main %}{% for p in paginator.posts %}<div class="entry">{{ p.title }}{% if preview and p.draft %}<span class="badge">Draft</span>{% endif %}</div>{% endfor %}{% endblock %}
+            """)
+        .write("content/blog/one.md", "---\ntitle: One\ndate: 2024-01-01\n---\nFirst post.\n")
+        .write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nSecond post, see [one](./one.md).\n")
+        .write("content/blog/next.md", "---\ntitle: Next\ndate: 2024-03-01\ndraft: true\n---\nComing soon.\n")
+        .write("content/docs/guide.md", "---\ntitle: Guide\n---\n# Guide\n")
+        .write("content/blog/images/a.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+        .write("assets/css/site.css", "body { color: black; }");
+    server = new PreviewServer(new BuildOptions(dir, dir.resolve("_site"), true, false, false),
+        "127.0.0.1", 0, new PrintWriter(log, true));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Sends a request line exactly as written, bypassing any client-side normalisation. */
+  private int rawStatus(String path) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+          .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    }
+  }
+
+  private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
+      Thread.sleep(20);
+    }
+  }
+
+  private String body(String path) {
+    try {
+      return get(path).body();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void servesPagesWithTheirTypesFoldersAndA404() throws Exception {
+    HttpResponse<String> page = get("/blog/two.html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+    assertThat(page.body()).contains("<a href=\"/blog/one.html\">one</a>");
+    assertThat(get("/css/site.css").headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
+    assertThat(get("/blog/images/a.png").headers().firstValue("Content-Type")).contains("image/png");
+    assertThat(get("/feed.rss").headers().firstValue("Content-Type")).contains("application/rss+xml");
+    assertThat(get("/sitemap.xml").headers().firstValue("Content-Type")).contains("application/xml");
+    HttpResponse<String> index = get("/blog/");
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(index.body()).contains("<div class=\"entry\">Two");
+    HttpResponse<String> redirect = get("/blog");
+    assertThat(redirect.statusCode()).isEqualTo(301);
+    assertThat(redirect.headers().firstValue("Location")).contains("/blog/");
+    HttpResponse<String> missing = get("/no/such/page.html");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("Not found");
+    assertThat(get("/blog/images/").statusCode()).as("no directory listing").isEqualTo(404);
+    assertThat(get("/docs/").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void draftsAreBadgedAndBannerOnlyWhileServing() throws Exception {
+    assertThat(body("/blog/")).contains("Next<span class=\"badge\">Draft</span>");
+    String draft = body("/blog/next.html");
+    assertThat(draft).contains("sitegen-draft-banner").contains("/_sitegen/client.js");
+    assertThat(body("/blog/one.html")).doesNotContain("sitegen-draft-banner").contains("/_sitegen/client.js");
+
+    Path out = Files.createTempDirectory("sitegen-build-");
+    assertThat(SiteBuilder.build(BuildOptions.of(dir).withOutput(out.resolve("site"))).ok()).isTrue();
+    assertThat(out.resolve("site/blog/next.html")).doesNotExist();
+    String built = Files.readString(out.resolve("site/blog/index.html"));
+    assertThat(built).doesNotContain("badge").doesNotContain("client.js").doesNotContain("Next");
+    try (var files = Files.walk(out)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (f.toString().endsWith(".html")) {
+          assertThat(Files.readString(f)).doesNotContain("_sitegen").doesNotContain("sitegen-draft-banner");
+        }
+      }
+    }
+  }
+
+  @Test
+  void neverTouchesTheOutputFolder() throws Exception {
+    site.write("content/blog/one.md", "---\ntitle: One\ndate: 2024-01-01\n---\nEdited.\n");
+    eventually(() -> body("/blog/one.html").contains("Edited."));
+    assertThat(dir.resolve("_site")).doesNotExist();
+  }
+
+  @Test
+  void pathsThatTryToLeaveTheSiteAreRefused() throws Exception {
+    for (String path : new String[] {"/../site.yml", "/blog/../../site.yml", "/%2e%2e/site.yml",
+        "/%2e%2e%2fsite.yml", "/..%2f..%2fetc%2fpasswd", "/..%5csite.yml", "/%252e%252e/site.yml",
+        "/..\\site.yml", "/blog/..%2F..%2Fcontent/blog/one.md"}) {
+      assertThat(rawStatus(path)).as(path).isIn(400, 404);
+    }
+    assertThat(rawStatus("/blog/one.html")).isEqualTo(200);
+  }
+
+  @Test
+  void listensOnLoopbackOnlyByDefault() throws Exception {
+    ServeCommandDefaults defaults = new ServeCommandDefaults();
+    assertThat(defaults.host()).isEqualTo("127.0.0.1");
+    assertThat(server.address()).isEqualTo("127.0.0.1");
+    Optional<InetAddress> other = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+        .filter(i -> {
+          try {
+            return i.isUp() && !i.isLoopback();
+          } catch (Exception e) {
+            return false;
+          }
+        })
+        .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> a instanceof Inet4Address)
+        .findFirst();
+    if (other.isPresent()) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(other.get(), server.port()), 1000);
+        throw new AssertionError("the server answered on " + other.get());
+      } catch (ConnectException expected) {
+        // nothing listens there
+      }
+    }
+  }
+
+  @Test
+  void aSavedPostIsRebuiltAndTheBrowserToldToReload() throws Exception {
+    long before = server.lastEventNanos();
+    site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nRewritten text.\n");
+    eventually(() -> body("/blog/two.html").contains("Rewritten text."));
+    eventually(() -> server.lastEventNanos() != before);
+    assertThat(log.toString()).contains("rebuilt in");
+  }
+
+  @Test
+  void layoutAssetAndSettingsChangesAreRebuilt() throws Exception {
+    site.write("layouts/partials/nav.html", "<nav>Changed nav {{ site.title }}</nav>");
+    eventually(() -> body("/docs/guide.html").contains("Changed nav Fixture"));
+    site.write("assets/css/site.css", "body { color: red; }");
+    eventually(() -> body("/css/site.css").contains("red"));
+    site.write("assets/css/new.css", "p {}");
+    eventually(() -> body("/css/new.css").equals("p {}"));
+    site.write("site.yml", site.read("site.yml").replace("title: Fixture", "title: Renamed"));
+    eventually(() -> body("/blog/one.html").contains("<nav>Changed nav Renamed</nav>"));
+  }
+
+  @Test
+  void newFoldersAreWatchedAndDeletedPagesDisappear() throws Exception {
+    site.write("content/notes/2024/new.md", "---\ntitle: New\n---\nIn a new folder.\n");
+    eventually(() -> body("/notes/2024/new.html").contains("In a new folder."));
+    site.write("content/notes/2024/later.md", "---\ntitle: Later\n---\nAdded after the folder.\n");
+    eventually(() -> body("/notes/2024/later.html").contains("Added after the folder."));
+    Files.delete(dir.resolve("content/blog/one.md"));
+    site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nNo more links.\n");
+    eventually(() -> {
+      try {
+        return get("/blog/one.html").statusCode() == 404;
+      } catch (Exception e) {
+        return false;
+      }
+    });
+  }
+
+  @Test
+  void aBrokenBuildKeepsTheLastGoodSiteAndReportsTheError() throws Exception {
+    site.write("content/blog/two.md", "---\ntitle: [Two\n---\nBroken.\n");
+    eventually(() -> body("/_sitegen/status").contains("content/blog/two.md:"));
+    assertThat(body("/blog/two.html")).contains("Second post");
+    assertThat(log.toString()).contains("build failed: still serving the last good build");
+    site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nFixed.\n");
+    eventually(() -> body("/blog/two.html").contains("Fixed."));
+    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[]}");
+  }
+
+  /** The serve command's defaults, as picocli fills them in. */
+  static final class ServeCommandDefaults {
+    String host() {
+      CommandLine cli = new CommandLine(new io.sitegen.cli.Main());
+      CommandLine serve = cli.getSubcommands().get("serve");
+      return serve.getCommandSpec().findOption("--host").defaultValue();
+    }
+  }
+}
