@@ -1,14 +1,15 @@
 package io.sitegen.cli;
 
+import io.sitegen.build.BuildOptions;
 import io.sitegen.build.BuildResult;
 import io.sitegen.build.SiteBuilder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = "Builds the site into the output folder, replacing it only if the build succeeds.",
@@ -17,6 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class BuildCommand implements Callable<Integer> {
   @Mixin
   SiteOptions site;
+
+  @Mixin
+  Verbosity verbosity;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Output folder (default: _site under the site root).")
@@ -31,21 +35,26 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BuildResult result = SiteBuilder.build(site.toBuildOptions(output, true).withLinks(!noLinkCheck));
-    var err = spec.commandLine().getErr();
-    var out = spec.commandLine().getOut();
-    Report.problems(result, err);
+    Console console = new Console(spec.commandLine(), verbosity);
+    BuildOptions options = site.toBuildOptions(output, true).withLinks(!noLinkCheck);
+    console.detail("building " + options.root() + " into " + options.output());
+    BuildResult result = SiteBuilder.build(options);
+    console.problems(result.problems());
     if (!result.ok()) {
-      err.println("build failed: " + Report.plural(result.errors(), "error")
+      console.error("build failed: " + Console.plural(result.errors(), "error")
           + "; the previous output was left as it was");
       return Main.CONTENT_ERRORS;
     }
-    out.println("built " + Report.plural(result.pagesWritten(), "page")
-        + ", " + Report.plural(result.draftsSkipped(), "draft") + " skipped"
-        + ", " + Report.plural(result.filesCopied(), "file") + " copied"
-        + ", " + Report.plural(result.linksChecked(), "link") + " checked"
-        + (result.warnings() > 0 ? ", " + Report.plural(result.warnings(), "warning") : "")
-        + " in " + Report.seconds(result.millis()));
+    console.result(summary(result));
     return Main.OK;
+  }
+
+  static String summary(BuildResult result) {
+    return "built " + Console.plural(result.pagesWritten(), "page")
+        + ", " + Console.plural(result.draftsSkipped(), "draft") + " skipped"
+        + ", " + Console.plural(result.filesCopied(), "file") + " copied"
+        + ", " + Console.plural(result.linksChecked(), "link") + " checked"
+        + ", " + Console.plural(result.warnings(), "warning")
+        + " in " + Console.seconds(result.millis());
   }
 }

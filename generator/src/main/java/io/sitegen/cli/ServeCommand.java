@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Previews the site, drafts included, rebuilding what each save touches and",
-        "reloading the browser. Serves from memory: _site/ is never read or written."},
+    description = {"Previews the site with drafts, reloading the browser on every save.",
+        "Rebuilds only what a save touches, and serves from memory: _site/ is never read or written."},
     footerHeading = "%nExamples:%n",
     footer = {"  site serve", "  site serve --port 4000", "  site serve --no-drafts",
         "  site serve --host 0.0.0.0   (other machines can see your drafts)"})

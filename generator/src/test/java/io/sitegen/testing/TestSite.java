@@ -81,10 +81,14 @@ public final class TestSite {
 
   /** Runs the {@code site} command line on this site, as a user would. */
   public Run run(String... args) {
-    String[] full = new String[args.length + 2];
+    boolean bare = args.length == 0 || args[0].startsWith("-") || args[0].equals("completion")
+        || (args[0].equals("new") && args.length == 1) || java.util.List.of(args).contains("--help");
+    String[] full = new String[args.length + (bare ? 0 : 2)];
     System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--source";
-    full[args.length + 1] = root.toString();
+    if (!bare) {
+      full[args.length] = "--source";
+      full[args.length + 1] = root.toString();
+    }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(full, new PrintWriter(out), new PrintWriter(err));

@@ -1,0 +1,62 @@
+package io.sitegen.cli;
+
+import io.sitegen.config.Problems;
+import io.sitegen.config.SiteConfig;
+import io.sitegen.content.Content;
+import io.sitegen.content.Page;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "drafts", mixinStandardHelpOptions = true,
+    description = "Lists the drafts: path, title, date and permalink.",
+    footerHeading = "%nExamples:%n", footer = {"  site drafts"})
+final class DraftsCommand implements Callable<Integer> {
+  @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".", description = "Site root.")
+  Path source;
+
+  @Mixin
+  Verbosity verbosity;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec.commandLine(), verbosity);
+    Problems problems = new Problems();
+    SiteConfig config = SiteConfig.load(source.toAbsolutePath().normalize(), problems);
+    List<Page> drafts = Content.read(config, problems).pages().stream().filter(Page::draft).toList();
+    console.problems(problems.sorted());
+    if (drafts.isEmpty()) {
+      console.result("no drafts");
+      return problems.hasErrors() ? Main.CONTENT_ERRORS : Main.OK;
+    }
+    String[][] rows = new String[drafts.size() + 1][];
+    rows[0] = new String[] {"PATH", "TITLE", "DATE", "PERMALINK"};
+    for (int i = 0; i < drafts.size(); i++) {
+      Page p = drafts.get(i);
+      rows[i + 1] = new String[] {p.source(), p.title(),
+          p.date() == null ? "-" : p.date().format(DateTimeFormatter.ISO_LOCAL_DATE), p.url()};
+    }
+    int[] widths = new int[4];
+    for (String[] row : rows) {
+      for (int c = 0; c < 4; c++) widths[c] = Math.max(widths[c], row[c].length());
+    }
+    for (String[] row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < 4; c++) {
+        line.append(row[c]);
+        if (c < 3) line.append(" ".repeat(widths[c] - row[c].length() + 2));
+      }
+      console.print(line.toString());
+    }
+    return problems.hasErrors() ? Main.CONTENT_ERRORS : Main.OK;
+  }
+}

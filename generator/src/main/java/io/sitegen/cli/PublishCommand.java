@@ -1,0 +1,67 @@
+package io.sitegen.cli;
+
+import io.sitegen.config.Text;
+import io.sitegen.content.Drafting;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = {"Publishes a draft, then checks the site.",
+        "Removes 'draft: true' and sets 'date' in its front matter, changing nothing else in the file.",
+        "Refuses a file that is not a draft."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  site publish content/blog/20261211-version-2.md",
+        "  site publish content/blog/20261211-version-2.md --date 2026-12-11"})
+final class PublishCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "The draft's Markdown file.")
+  Path file;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Publication date (default: today).")
+  LocalDate date;
+
+  @Mixin
+  SiteOptions site;
+
+  @Mixin
+  Verbosity verbosity;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec.commandLine(), verbosity);
+    Path root = site.source.toAbsolutePath().normalize();
+    Path path = file.isAbsolute() ? file : root.resolve(file);
+    String name = root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    if (!Files.isRegularFile(path)) {
+      console.error(name + ": no such file");
+      return Main.CONTENT_ERRORS;
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      Text.decode(bytes); // refuses what is not UTF-8 before anything is written
+      String published = Drafting.publish(text, date == null ? LocalDate.now() : date);
+      Files.writeString(path, published, StandardCharsets.UTF_8);
+    } catch (Drafting.NotADraft e) {
+      console.error(name + ": " + e.getMessage());
+      return Main.CONTENT_ERRORS;
+    } catch (IOException e) {
+      console.error(name + ": cannot publish: " + e.getMessage());
+      return Main.CONTENT_ERRORS;
+    }
+    console.print("published " + name);
+    return CheckCommand.run(console, site);
+  }
+}
