@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Lays out the shared generated corpus (../shared/bench/gen_corpus.py) as a sitegen site.
+# Lays out a generated corpus as a sitegen site, keeping the corpus itself in OUT_DIR/corpus
+# (for ../shared/bench/peers.sh). The generator is ../shared/bench/gen_corpus.py unless
+# GEN_CORPUS names another with the same arguments, such as bench/gen-corpus.py.
 #   bench/make-site.sh POSTS OUT_DIR
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -7,9 +9,8 @@ posts="$1"; out="$2"
 gen="${GEN_CORPUS:-$here/../shared/bench/gen_corpus.py}"
 rm -rf "$out"; mkdir -p "$out/content" "$out/layouts"
 python3 "$gen" "$posts" "$out/corpus" >/dev/null
-mv "$out/corpus/blog" "$out/corpus/docs" "$out/content/"
-mv "$out/corpus/blog_previews" "$out/layouts/"
-rm -rf "$out/corpus"
+cp -r "$out/corpus/blog" "$out/corpus/docs" "$out/content/"
+if [ -d "$out/corpus/blog_previews" ]; then cp -r "$out/corpus/blog_previews" "$out/layouts/"; fi
 cat > "$out/site.yml" <<'YML'
 title: Bench
 baseUrl: https://example.org

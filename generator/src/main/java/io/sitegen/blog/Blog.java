@@ -41,6 +41,8 @@ public final class Blog {
   private final List<Page> posts;
   private final List<Page> listed;
   private final boolean writeRobots;
+  /** Each post's place in {@link #posts}, by path inside content/. */
+  private final Map<String, Integer> positions = new HashMap<>();
 
   private Blog(SiteConfig config, List<Page> posts, List<Page> listed, boolean writeRobots) {
     this.config = config;
@@ -48,6 +50,12 @@ public final class Blog {
     this.posts = posts;
     this.listed = listed;
     this.writeRobots = writeRobots;
+    for (int i = 0; i < posts.size(); i++) positions.put(posts.get(i).relPath(), i);
+  }
+
+  /** Whether the page is one of the blog's posts. */
+  public boolean isPost(Page page) {
+    return positions.containsKey(page.relPath());
   }
 
   /**
@@ -168,14 +176,14 @@ public final class Blog {
 
   /** Whether {@code post} is in the feeds. */
   public boolean inFeeds(Page post) {
-    int i = posts.indexOf(post);
-    return i >= 0 && i < settings.feedSize();
+    Integer i = positions.get(post.relPath());
+    return i != null && i < settings.feedSize();
   }
 
   /** The number of the index page that lists {@code post}, counting from 1, or 0. */
   public int indexPageOf(Page post) {
-    int i = posts.indexOf(post);
-    return i < 0 ? 0 : i / settings.pageSize() + 1;
+    Integer i = positions.get(post.relPath());
+    return i == null ? 0 : i / settings.pageSize() + 1;
   }
 
   public void writeFeeds(Function<Page, String> bodyOf, Problems problems, BiConsumer<String, String> out) {

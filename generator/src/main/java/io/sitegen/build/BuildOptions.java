@@ -11,11 +11,16 @@ import java.nio.file.Path;
  * @param write  false to run every check without writing anything
  * @param strict whether warnings (such as a missing anchor) fail the build
  * @param links  whether links are resolved and checked; off only to measure what that costs
+ * @param threads how many threads build pages; 0 for one per core
  */
 public record BuildOptions(Path root, Path output, boolean drafts, boolean write, boolean strict,
-    boolean links) {
+    boolean links, int threads) {
   public BuildOptions(Path root, Path output, boolean drafts, boolean write, boolean strict) {
-    this(root, output, drafts, write, strict, true);
+    this(root, output, drafts, write, strict, true, 0);
+  }
+
+  public BuildOptions withThreads(int n) {
+    return new BuildOptions(root, output, drafts, write, strict, links, n);
   }
 
   public static BuildOptions of(Path root) {
@@ -23,22 +28,22 @@ public record BuildOptions(Path root, Path output, boolean drafts, boolean write
   }
 
   public BuildOptions withLinks(boolean on) {
-    return new BuildOptions(root, output, drafts, write, strict, on);
+    return new BuildOptions(root, output, drafts, write, strict, on, threads);
   }
 
   public BuildOptions withDrafts(boolean include) {
-    return new BuildOptions(root, output, include, write, strict, links);
+    return new BuildOptions(root, output, include, write, strict, links, threads);
   }
 
   public BuildOptions withOutput(Path folder) {
-    return new BuildOptions(root, folder, drafts, write, strict, links);
+    return new BuildOptions(root, folder, drafts, write, strict, links, threads);
   }
 
   public BuildOptions checkOnly() {
-    return new BuildOptions(root, output, drafts, false, strict, links);
+    return new BuildOptions(root, output, drafts, false, strict, links, threads);
   }
 
   public BuildOptions withStrict(boolean on) {
-    return new BuildOptions(root, output, drafts, write, on, links);
+    return new BuildOptions(root, output, drafts, write, on, links, threads);
   }
 }

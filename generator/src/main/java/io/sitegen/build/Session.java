@@ -79,7 +79,11 @@ public final class Session {
   public Session(BuildOptions options, boolean preview) {
     this.options = options;
     this.preview = preview;
+    this.keepBodies = preview;
   }
+
+  /** Whether every page's HTML is kept for later updates (the preview server) or dropped once written. */
+  private final boolean keepBodies;
 
   /** Where a run's files go. */
   public interface Output {
@@ -100,6 +104,8 @@ public final class Session {
 
   private BuildResult buildAll(Output out) {
     long start = System.nanoTime();
+    timings.clear();
+    lap = start;
     Problems settings = new Problems();
     config = SiteConfig.load(options.root(), settings);
     if (settings.hasErrors()) {
@@ -118,38 +124,73 @@ public final class Session {
     }
     contentFiles = content.staticFiles();
     assets = Content.listFiles(config.assetsDir());
+    lap("read settings and content");
 
     bodies.clear();
     pageLinks.clear();
     ids.clear();
     entries.clear();
+    entryProblems.clear();
     pageProblems.clear();
     plan();
-    renderBodies(published);
-    checkAnchors();
-    computeEntries(blog.posts());
     sharedContext();
+    lap("index outputs");
 
+    // One pass per page: Markdown, its ids and blog entry, and (unless its layout lists the posts,
+    // which are known only at the end of this pass) its layout, written out at once. The HTML is
+    // kept only where something later needs it, so memory does not grow with the site.
     AtomicInteger written = new AtomicInteger();
+    Set<String> listsPosts = ConcurrentHashMap.newKeySet();
+    for (Page page : published) {
+      if (layouts.exists(page.layout()) && layouts.mentions(page.layout(), "posts")) listsPosts.add(page.layout());
+    }
+    Set<Page> inFeeds = new HashSet<>();
+    for (Page post : blog.posts()) if (blog.inFeeds(post)) inFeeds.add(post);
     published.parallelStream().forEach(page -> {
-      if (renderLayout(page, out)) written.incrementAndGet();
+      String html = renderBody(page, content.bodyOf(page));
+      ids.put(page.relPath(), Anchors.of(html));
+      if (blog.isPost(page)) computeEntry(page, html);
+      boolean later = listsPosts.contains(page.layout());
+      if (!later && renderLayout(page, html, out)) written.incrementAndGet();
+      if (later || keepBodies || inFeeds.contains(page)) bodies.put(page.relPath(), html);
     });
+    lap("render Markdown and layouts, write pages");
+    checkAnchors();
+    lap("check anchors");
+    sharedContext();
+    for (Page page : published) {
+      if (listsPosts.contains(page.layout()) && renderLayout(page, bodies.get(page.relPath()), out)) {
+        written.incrementAndGet();
+      }
+      if (!keepBodies && !inFeeds.contains(page)) bodies.remove(page.relPath());
+    }
+    lap("render layouts that list posts");
     Problems blogRun = new Problems();
     blog.writeIndex(layouts, shared, postEntries(), null, blogRun, text(out));
     blog.writeFeeds(this::bodyOf, blogRun, text(out));
     blog.writeSitemap(text(out));
     blogProblems = blogRun.sorted();
+    lap("blog index, feeds, sitemap");
 
-    int copied = 0;
-    for (String rel : assets) {
-      out.copy(config.assetsDir().resolve(rel), rel);
-      copied++;
-    }
-    for (String rel : contentFiles) {
-      out.copy(config.contentDir().resolve(rel), rel);
-      copied++;
-    }
+    assets.parallelStream().forEach(rel -> out.copy(config.assetsDir().resolve(rel), rel));
+    contentFiles.parallelStream().forEach(rel -> out.copy(config.contentDir().resolve(rel), rel));
+    int copied = assets.size() + contentFiles.size();
+    lap("copy files");
     return result(start, written.get(), copied);
+  }
+
+  private final List<String> timings = new ArrayList<>();
+  private long lap;
+
+  private void lap(String stage) {
+    long now = System.nanoTime();
+    timings.add(String.format(java.util.Locale.ROOT, "%6d ms  %s", (now - lap) / 1_000_000, stage));
+    lap = now;
+  }
+
+  /** How long each stage of the last full build took, for --verbose. */
+  public List<String> timings() {
+    return List.copyOf(timings);
   }
 
   // ---------------------------------------------------------------- incremental
@@ -204,10 +245,12 @@ public final class Session {
     // Re-read the changed pages; a change of address or draft state changes every link: rebuild.
     boolean listingChanged = false;
     List<Page> toRender = new ArrayList<>();
+    Map<String, String> changedBodies = new HashMap<>();
     for (String rel : changedPages) {
       Page old = pages.get(rel);
       Problems reading = new Problems();
-      Page now = Content.readPage(config, rel, reading).orElse(null);
+      io.sitegen.content.Source read = Content.readPage(config, rel, reading).orElse(null);
+      Page now = read == null ? null : read.page();
       readProblems.remove(rel);
       if (now == null) {
         readProblems.put(rel, reading.sorted());
@@ -220,13 +263,17 @@ public final class Session {
       if (!old.data().equals(now.data()) || !Objects.equals(old.title(), now.title())) listingChanged = true;
       pages.put(rel, now);
       toRender.add(now);
+      changedBodies.put(rel, read.body());
     }
     if (listingChanged) plan();
     else replacePublished(toRender);
 
     if (!changedLayouts.isEmpty()) layouts.forgetCompiled();
-    renderBodies(toRender);
-    for (Page page : toRender) ids.remove(page.relPath());
+    toRender.parallelStream().forEach(page -> {
+      String html = renderBody(page, changedBodies.get(page.relPath()));
+      bodies.put(page.relPath(), html);
+      ids.put(page.relPath(), Anchors.of(html));
+    });
     checkAnchors();
 
     // Blog entries of the changed posts; the index pages that list them; the feeds if they carry them.
@@ -309,21 +356,17 @@ public final class Session {
     return SiteIndex.build(published, contentFiles, assets, blog.outputPaths(), new Problems());
   }
 
-  private void renderBodies(Collection<Page> which) {
-    which.parallelStream().forEach(page -> {
-      PageLinks found = new PageLinks();
-      LinkHook hook = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
-      bodies.put(page.relPath(), markdown.toHtml(page.body(), hook));
-      pageLinks.put(page.relPath(), found);
-    });
+  /** Renders a page's Markdown with its links resolved, recording what the links found. */
+  private String renderBody(Page page, String markdownText) {
+    PageLinks found = new PageLinks();
+    LinkHook hook = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
+    String html = markdown.toHtml(markdownText == null ? "" : markdownText, hook);
+    pageLinks.put(page.relPath(), found);
+    return html;
   }
 
   private void checkAnchors() {
     Collection<PageLinks> all = pageLinks.values();
-    Links.anchorTargets(all).parallelStream().forEach(rel -> {
-      String body = bodies.get(rel);
-      if (body != null) ids.computeIfAbsent(rel, r -> Anchors.of(body));
-    });
     Problems found = new Problems();
     missingAnchors = Links.checkAnchors(all, ids::get, options.strict(), found);
     anchorProblems = found.sorted();
@@ -335,20 +378,28 @@ public final class Session {
   private boolean computeEntries(Collection<Page> posts) {
     AtomicInteger changed = new AtomicInteger();
     posts.parallelStream().forEach(post -> {
-      Problems found = new Problems();
-      Map<String, Object> entry = blog.entry(post, bodyOf(post), links, found);
-      Map<String, Object> old = entries.put(post.relPath(), entry);
-      entryProblems.put(post.relPath(), found.sorted());
-      if (old == null || !String.valueOf(old).equals(String.valueOf(entry))) changed.incrementAndGet();
+      if (computeEntry(post, bodyOf(post))) changed.incrementAndGet();
     });
     return changed.get() > 0;
+  }
+
+  /** @return whether the entry changed */
+  private boolean computeEntry(Page post, String html) {
+    Problems found = new Problems();
+    Map<String, Object> entry = blog.entry(post, html, links, found);
+    Map<String, Object> old = entries.put(post.relPath(), entry);
+    entryProblems.put(post.relPath(), found.sorted());
+    return old == null || !String.valueOf(old).equals(String.valueOf(entry));
   }
 
   private final Map<String, List<Problem>> entryProblems = new ConcurrentHashMap<>();
 
   private List<Map<String, Object>> postEntries() {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (Page post : blog.posts()) list.add(entries.get(post.relPath()));
+    for (Page post : blog.posts()) {
+      Map<String, Object> entry = entries.get(post.relPath());
+      if (entry != null) list.add(entry);
+    }
     return list;
   }
 
@@ -363,13 +414,17 @@ public final class Session {
 
   /** Renders one page through its layout; @return whether it was written */
   private boolean renderLayout(Page page, Output out) {
+    return renderLayout(page, bodies.get(page.relPath()), out);
+  }
+
+  private boolean renderLayout(Page page, String html, Output out) {
     if (!layouts.exists(page.layout())) {
       pageProblems.put(page.relPath(),
           List.of(Problem.error(page.source(), page.lineOf("layout"), "layout not found: " + page.layout())));
       return false;
     }
     Map<String, Object> context = new HashMap<>(shared);
-    context.put("page", PageModel.of(page, bodies.get(page.relPath())));
+    context.put("page", PageModel.of(page, html));
     Layouts.Result result = layouts.render(page.layout(), context, page.source());
     if (result.problem() != null) {
       pageProblems.put(page.relPath(), List.of(result.problem()));
@@ -377,8 +432,8 @@ public final class Session {
     }
     pageProblems.remove(page.relPath());
     boolean unlisted = page.draft() && !options.drafts();
-    String html = unlisted ? noindex(result.html()) : result.html();
-    out.write(page.outputPath(), html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String text = unlisted ? noindex(result.html()) : result.html();
+    out.write(page.outputPath(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return true;
   }
 

@@ -10,6 +10,11 @@ public final class SiteBuilder {
   private SiteBuilder() {}
 
   public static BuildResult build(BuildOptions options) {
+    return build(options, line -> { });
+  }
+
+  /** @param timings receives how long each stage took */
+  public static BuildResult build(BuildOptions options, java.util.function.Consumer<String> timings) {
     if (options.write() && options.root().toAbsolutePath().normalize()
         .startsWith(options.output().toAbsolutePath().normalize())) {
       Problems problems = new Problems();
@@ -18,12 +23,20 @@ public final class SiteBuilder {
       return BuildResult.failedEarly(problems.sorted());
     }
     Session session = new Session(options, false);
-    if (!options.write()) return session.build(DISCARD);
+    if (!options.write()) {
+      BuildResult result = inPool(options, () -> session.build(DISCARD));
+      session.timings().forEach(timings);
+      return result;
+    }
     StagedOutput output = new StagedOutput(options.output());
     try {
-      BuildResult result = session.build(output);
+      BuildResult result = inPool(options, () -> session.build(output));
+      session.timings().forEach(timings);
       if (result.ok()) {
+        long start = System.nanoTime();
         output.commit();
+        timings.accept(String.format(java.util.Locale.ROOT, "%6d ms  %s", (System.nanoTime() - start) / 1_000_000,
+            "swap the output folder in"));
         return result;
       }
       output.abort();
@@ -31,6 +44,28 @@ public final class SiteBuilder {
     } catch (RuntimeException e) {
       output.abort();
       throw e;
+    }
+  }
+
+  /**
+   * Runs the build on a pool of {@code options.threads()} threads: the parallel stages run on the
+   * pool of the thread that starts them. 0 threads: the common pool, one thread per core.
+   */
+  private static BuildResult inPool(BuildOptions options, java.util.concurrent.Callable<BuildResult> build) {
+    if (options.threads() <= 0) {
+      try {
+        return build.call();
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(options.threads());
+    try {
+      return pool.submit(build).join();
+    } finally {
+      pool.shutdown();
     }
   }
 

@@ -2,12 +2,14 @@ package io.sitegen.build;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An output folder written as a whole: files go to a staging folder beside it, which replaces the
@@ -81,22 +83,24 @@ final class StagedOutput implements Session.Output {
     deleteTree(staging);
   }
 
+  /** Deletes a folder and everything in it, files on all cores (a site can have tens of thousands). */
   static void deleteTree(Path dir) {
     if (!Files.exists(dir)) return;
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+    List<Path> folders = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.forEach(p -> (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? folders : files).add(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    files.parallelStream().forEach(StagedOutput::delete);
+    folders.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+    folders.forEach(StagedOutput::delete);
+  }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+  private static void delete(Path p) {
+    try {
+      Files.deleteIfExists(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -26,6 +26,10 @@ final class BuildCommand implements Callable<Integer> {
       description = "Output folder (default: _site under the site root).")
   Path output;
 
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Threads that build pages (default: one per core).")
+  int threads;
+
   @Option(names = "--no-link-check", hidden = true,
       description = "Publish links as written, unchecked: only for measuring what checking costs.")
   boolean noLinkCheck;
@@ -36,9 +40,9 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec.commandLine(), verbosity);
-    BuildOptions options = site.toBuildOptions(output, true).withLinks(!noLinkCheck);
+    BuildOptions options = site.toBuildOptions(output, true).withLinks(!noLinkCheck).withThreads(threads);
     console.detail("building " + options.root() + " into " + options.output());
-    BuildResult result = SiteBuilder.build(options);
+    BuildResult result = SiteBuilder.build(options, console::detail);
     console.problems(result.problems());
     if (!result.ok()) {
       console.error("build failed: " + Console.plural(result.errors(), "error")

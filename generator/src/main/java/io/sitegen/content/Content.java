@@ -19,10 +19,12 @@ import java.util.stream.Stream;
 public final class Content {
   private final List<Page> pages;
   private final List<String> staticFiles;
+  private final Path contentDir;
 
-  private Content(List<Page> pages, List<String> staticFiles) {
+  private Content(List<Page> pages, List<String> staticFiles, Path contentDir) {
     this.pages = List.copyOf(pages);
     this.staticFiles = List.copyOf(staticFiles);
+    this.contentDir = contentDir;
   }
 
   /** Scans and reads {@code content/}; problems with single files go to {@code problems}. */
@@ -33,17 +35,38 @@ public final class Content {
       (rel.endsWith(".md") ? markdown : others).add(rel);
     }
     PageReader reader = new PageReader(config);
+    // Only the front matter is kept: holding every body from here to rendering would make memory
+    // grow with the site. Bodies are read again, one page at a time, by bodyOf.
     List<Page> pages = markdown.parallelStream()
         .map(rel -> reader.read(rel, problems))
         .flatMap(Optional::stream)
+        .map(Source::page)
         .sorted(Comparator.comparing(Page::relPath))
         .toList();
-    return new Content(pages, others);
+    return new Content(pages, others, config.contentDir());
   }
 
   /** Reads the one page at {@code relPath} inside {@code content/}, as {@link #read} does. */
-  public static Optional<Page> readPage(SiteConfig config, String relPath, Problems problems) {
+  public static Optional<Source> readPage(SiteConfig config, String relPath, Problems problems) {
     return new PageReader(config).read(relPath, problems);
+  }
+
+  /**
+   * The Markdown body of a page read by {@link #read}, read again from its file: the lines from
+   * {@link Page#bodyLine()} on. Empty when the file can no longer be read.
+   */
+  public String bodyOf(Page page) {
+    try {
+      String text = io.sitegen.config.Text.read(contentDir.resolve(page.relPath()));
+      int offset = 0;
+      for (int line = 1; line < page.bodyLine() && offset >= 0; line++) {
+        offset = text.indexOf('\n', offset);
+        if (offset >= 0) offset++;
+      }
+      return offset < 0 ? "" : text.substring(offset);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /**

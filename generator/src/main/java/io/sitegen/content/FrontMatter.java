@@ -79,9 +79,17 @@ final class FrontMatter {
     return bodyLine;
   }
 
-  /** The file line on which {@code key} is written, or 1 when it is not written here. */
+  /**
+   * The file line on which each key is written (1 when it is not written here). It holds the
+   * front matter's text only, not the body.
+   */
+  java.util.function.ToIntFunction<String> keyLines() {
+    String text = yaml;
+    java.util.Set<String> keys = data.keySet();
+    return key -> keys.contains(key) ? Text.lineOfKey(text, key) + 1 : 1;
+  }
+
   int lineOf(String key) {
-    if (!data.containsKey(key)) return 1;
-    return Text.lineOfKey(yaml, key) + 1;
+    return keyLines().applyAsInt(key);
   }
 }

@@ -7,7 +7,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * A Markdown source file, read and resolved: its front matter merged with the defaults for its
- * path, its layout, its permalink and where it is written.
+ * path, its layout, its permalink and where it is written. The Markdown body is not kept here: it
+ * is handed over once, as a {@link Source}, and dropped when rendered, so that a build of tens of
+ * thousands of pages does not hold every text at once.
  */
 public final class Page {
   private final String source;
@@ -19,12 +21,11 @@ public final class Page {
   private final String title;
   private final OffsetDateTime date;
   private final boolean draft;
-  private final String body;
   private final int bodyLine;
   private final ToIntFunction<String> keyLines;
 
   Page(String source, String relPath, Map<String, Object> data, String layout, String url,
-      String outputPath, String title, OffsetDateTime date, boolean draft, String body, int bodyLine,
+      String outputPath, String title, OffsetDateTime date, boolean draft, int bodyLine,
       ToIntFunction<String> keyLines) {
     this.source = source;
     this.relPath = relPath;
@@ -35,7 +36,6 @@ public final class Page {
     this.title = title;
     this.date = date;
     this.draft = draft;
-    this.body = body;
     this.bodyLine = bodyLine;
     this.keyLines = keyLines;
   }
@@ -84,12 +84,7 @@ public final class Page {
     return draft;
   }
 
-  /** The Markdown after the front matter. */
-  public String body() {
-    return body;
-  }
-
-  /** The line of the source file on which {@link #body()} starts. */
+  /** The line of the source file on which the Markdown body starts. */
   public int bodyLine() {
     return bodyLine;
   }

@@ -25,7 +25,7 @@ final class PageReader {
     this.config = config;
   }
 
-  Optional<Page> read(String relPath, Problems problems) {
+  Optional<Source> read(String relPath, Problems problems) {
     String source = "content/" + relPath;
     Path file = config.contentDir().resolve(relPath);
     String text;
@@ -39,7 +39,7 @@ final class PageReader {
       return Optional.empty();
     }
     return FrontMatter.parse(text, source, problems)
-        .flatMap(fm -> resolve(relPath, source, fm, problems));
+        .flatMap(fm -> resolve(relPath, source, fm, problems).map(page -> new Source(page, fm.body())));
   }
 
   private Optional<Page> resolve(String relPath, String source, FrontMatter fm, Problems allProblems) {
@@ -76,7 +76,7 @@ final class PageReader {
     String title = data.get("title") == null ? "" : Parser.unescapeEntities(String.valueOf(data.get("title")), false);
     String url = Permalinks.publishedUrl(permalink);
     return Optional.of(new Page(source, relPath, data, layout, url, Permalinks.outputPath(url), title,
-        date, draft, fm.body(), fm.bodyLine(), fm::lineOf));
+        date, draft, fm.bodyLine(), fm.keyLines()));
   }
 
   /** {@code article} and {@code article.html} name {@code layouts/article.html}; a path is from the site root. */

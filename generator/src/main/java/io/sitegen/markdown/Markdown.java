@@ -1,6 +1,5 @@
 package io.sitegen.markdown;
 
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -24,7 +23,7 @@ public final class Markdown {
     options.set(Parser.EXTENSIONS, List.of(
         TablesExtension.create(),
         StrikethroughExtension.create(),
-        AutolinkExtension.create(),
+        new BareUrls(),
         FootnoteExtension.create()));
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);

@@ -87,4 +87,24 @@ class MarkdownTest {
     assertThat(markdown.toHtml(md)).doesNotContain("<br");
     assertThat(new Markdown(true).toHtml(md)).contains("one<br />\ntwo");
   }
+
+  @Test
+  void bareUrlsWwwAndMailAddressesAreLinkedButNotInCode() {
+    Document doc = html("""
+        Visit www.example.org or write to team@example.org, or see http://a.example/x.
+
+        `https://not.linked/in-code` and [text](https://kept.example/) stay as they are.
+        """);
+    assertThat(doc.select("a").eachAttr("href")).containsExactly("http://www.example.org",
+        "mailto:team@example.org", "http://a.example/x", "https://kept.example/");
+    assertThat(doc.select("code").text()).isEqualTo("https://not.linked/in-code");
+  }
+
+  @Test
+  void onlyTextThatMayHoldALinkIsScanned() {
+    assertThat(BareUrls.mayHoldLink("plain words, no links: here")).isFalse();
+    assertThat(BareUrls.mayHoldLink("see https://x.org")).isTrue();
+    assertThat(BareUrls.mayHoldLink("see WWW.x.org")).isTrue();
+    assertThat(BareUrls.mayHoldLink("mail a@b.c")).isTrue();
+  }
 }
