@@ -4,22 +4,20 @@ import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Content;
 import io.sitegen.content.Page;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "drafts", mixinStandardHelpOptions = true,
     description = "Lists the drafts: path, title, date and permalink.",
     footerHeading = "%nExamples:%n", footer = {"  site drafts"})
 final class DraftsCommand implements Callable<Integer> {
-  @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".", description = "Site root.")
-  Path source;
+  @Mixin
+  SourceOption where;
 
   @Mixin
   Verbosity verbosity;
@@ -31,7 +29,7 @@ final class DraftsCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec.commandLine(), verbosity);
     Problems problems = new Problems();
-    SiteConfig config = SiteConfig.load(source.toAbsolutePath().normalize(), problems);
+    SiteConfig config = SiteConfig.load(where.root(), problems);
     List<Page> drafts = Content.read(config, problems).pages().stream().filter(Page::draft).toList();
     console.problems(problems.sorted());
     if (drafts.isEmpty()) {

@@ -69,8 +69,8 @@ final class NewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TITLE", description = "The post's title.")
     String title;
 
-    @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".", description = "Site root.")
-    Path source;
+    @Mixin
+    SourceOption where;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Date of the post (default: today).")
     LocalDate date;
@@ -80,7 +80,7 @@ final class NewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Path root = source.toAbsolutePath().normalize();
+      Path root = where.root();
       SiteConfig config = SiteConfig.load(root, new Problems());
       LocalDate day = date == null ? LocalDate.now() : date;
       String stem = day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Slugs.of(title);
@@ -102,15 +102,15 @@ final class NewCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TITLE", description = "The page's title.")
     String title;
 
-    @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".", description = "Site root.")
-    Path source;
+    @Mixin
+    SourceOption where;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-      Path root = source.toAbsolutePath().normalize();
+      Path root = where.root();
       String clean = path.replace('\\', '/').replaceAll("^/+|\\.md$|/+$", "");
       if (clean.isEmpty() || clean.contains("..")) {
         new Console(spec.commandLine(), null).error("site new doc: PATH must stay under content/docs/: " + path);

@@ -41,7 +41,7 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec.commandLine(), verbosity);
-    Path root = site.source.toAbsolutePath().normalize();
+    Path root = site.where.root();
     Path path = file.isAbsolute() ? file : root.resolve(file);
     String name = root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
     if (!Files.isRegularFile(path)) {

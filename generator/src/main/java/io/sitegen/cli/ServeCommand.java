@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -19,9 +20,8 @@ import picocli.CommandLine.Spec;
     footer = {"  site serve", "  site serve --port 4000", "  site serve --no-drafts",
         "  site serve --host 0.0.0.0   (other machines can see your drafts)"})
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
-      description = "Site root (default: ${DEFAULT-VALUE}).")
-  Path source;
+  @Mixin
+  SourceOption where;
 
   @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Path root = source.toAbsolutePath().normalize();
+    Path root = where.root();
     BuildOptions options = new BuildOptions(root, root.resolve("_site"), !noDrafts, false, false);
     var out = spec.commandLine().getOut();
     PreviewServer server;

@@ -2,13 +2,13 @@ package io.sitegen.cli;
 
 import io.sitegen.build.BuildOptions;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that read a site. */
 final class SiteOptions {
-  @Option(names = {"-s", "--source"}, paramLabel = "DIR", defaultValue = ".",
-      description = "Site root, holding site.yml, content/, layouts/ and assets/ (default: ${DEFAULT-VALUE}).")
-  Path source;
+  @Mixin
+  SourceOption where;
 
   @Option(names = "--drafts", description = "Publish pages marked draft: true as well.")
   boolean drafts;
@@ -17,7 +17,7 @@ final class SiteOptions {
   boolean strict;
 
   BuildOptions toBuildOptions(Path output, boolean write) {
-    Path root = source.toAbsolutePath().normalize();
+    Path root = where.root();
     Path out = output == null ? root.resolve("_site") : output.toAbsolutePath().normalize();
     return new BuildOptions(root, out, drafts, write, strict);
   }
