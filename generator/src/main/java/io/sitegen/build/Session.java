@@ -148,7 +148,7 @@ public final class Session {
     for (Page post : blog.posts()) if (blog.inFeeds(post)) inFeeds.add(post);
     published.parallelStream().forEach(page -> {
       String html = renderBody(page, content.bodyOf(page));
-      ids.put(page.relPath(), Anchors.of(html));
+      if (options.links()) ids.put(page.relPath(), Anchors.of(html));
       if (blog.isPost(page)) computeEntry(page, html);
       boolean later = listsPosts.contains(page.layout());
       if (!later && renderLayout(page, html, out)) written.incrementAndGet();

@@ -2,39 +2,75 @@ package io.sitegen.links;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
 
 /**
  * The targets a {@code #fragment} can name in a rendered page: every {@code id}, and the
  * {@code name} of every {@code <a name>}.
  *
- * <p>This reads start tags with a pattern instead of building a Jsoup tree: Markdown output escapes
- * every {@code <} of text, so each start tag in it is a real element, and checking anchors needs
- * the ids of nearly every page. Building thousands of trees cost more than the whole link check
- * was allowed to.
+ * <p>This reads start tags with a small scanner instead of building a Jsoup tree: Markdown output
+ * escapes every {@code <} of text, so each start tag in it is a real element, and a build needs the
+ * ids of every page. Building thousands of trees, and then matching patterns over every tag, cost
+ * more than the whole link check was allowed to (bench/links.sh).
  */
 public final class Anchors {
-  private static final Pattern START_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9-]*)(\\s[^<>]*)>");
-  private static final Pattern ATTRIBUTE =
-      Pattern.compile("\\s(id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))", Pattern.CASE_INSENSITIVE);
-
   private Anchors() {}
 
   public static Set<String> of(String html) {
     Set<String> ids = new HashSet<>();
-    Matcher tag = START_TAG.matcher(html);
-    while (tag.find()) {
-      String attributes = tag.group(2);
-      if (attributes.indexOf('=') < 0) continue;
-      boolean isA = tag.group(1).equalsIgnoreCase("a");
-      Matcher attr = ATTRIBUTE.matcher(attributes);
-      while (attr.find()) {
-        if (!isA && attr.group(1).equalsIgnoreCase("name")) continue;
-        String value = attr.group(2) != null ? attr.group(2) : attr.group(3) != null ? attr.group(3) : attr.group(4);
-        ids.add(org.jsoup.parser.Parser.unescapeEntities(value, true));
+    int n = html.length();
+    int lt = html.indexOf('<');
+    while (lt >= 0 && lt + 1 < n) {
+      int gt = html.indexOf('>', lt + 1);
+      if (gt < 0) break;
+      char first = html.charAt(lt + 1);
+      if (Character.isLetter(first)) {
+        int eq = html.indexOf('=', lt);
+        if (eq >= 0 && eq < gt) attributes(html, lt + 1, gt, ids);
       }
+      lt = html.indexOf('<', gt);
     }
     return ids;
+  }
+
+  /** Reads the attributes of the start tag between {@code from} (its name) and {@code to} ('>'). */
+  private static void attributes(String html, int from, int to, Set<String> ids) {
+    int i = from;
+    while (i < to && !isSpace(html.charAt(i)) && html.charAt(i) != '/') i++;
+    boolean isA = i - from == 1 && (html.charAt(from) | 0x20) == 'a';
+    while (i < to) {
+      while (i < to && (isSpace(html.charAt(i)) || html.charAt(i) == '/')) i++;
+      int nameStart = i;
+      while (i < to && !isSpace(html.charAt(i)) && html.charAt(i) != '=' && html.charAt(i) != '/') i++;
+      int nameEnd = i;
+      while (i < to && isSpace(html.charAt(i))) i++;
+      if (i >= to || html.charAt(i) != '=') continue;
+      i++;
+      while (i < to && isSpace(html.charAt(i))) i++;
+      int valueStart;
+      int valueEnd;
+      if (i < to && (html.charAt(i) == '"' || html.charAt(i) == '\'')) {
+        char quote = html.charAt(i);
+        valueStart = i + 1;
+        valueEnd = html.indexOf(quote, valueStart);
+        if (valueEnd < 0 || valueEnd > to) return;
+        i = valueEnd + 1;
+      } else {
+        valueStart = i;
+        while (i < to && !isSpace(html.charAt(i))) i++;
+        valueEnd = i;
+      }
+      int length = nameEnd - nameStart;
+      boolean id = length == 2 && html.regionMatches(true, nameStart, "id", 0, 2);
+      boolean name = isA && length == 4 && html.regionMatches(true, nameStart, "name", 0, 4);
+      if (id || name) {
+        String value = html.substring(valueStart, valueEnd);
+        ids.add(value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true));
+      }
+    }
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
   }
 }
