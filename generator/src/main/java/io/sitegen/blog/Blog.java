@@ -111,14 +111,9 @@ public final class Blog {
   }
 
   /**
-   * What layouts see of each post, as the list {@code posts}: the page's values plus
+   * What layouts see of one post, in the list {@code posts}: the page's values plus
    * {@code preview} (HTML), {@code excerpt} (text) and {@code image} as a published URL.
    */
-  public List<Map<String, Object>> entries(Function<Page, String> bodyOf, Links links, Problems problems) {
-    return posts.parallelStream().map(post -> entry(post, bodyOf.apply(post), links, problems)).toList();
-  }
-
-  /** What layouts see of one post; see {@link #entries}. */
   public Map<String, Object> entry(Page post, String html, Links links, Problems problems) {
     Map<String, Object> model = PageModel.of(post, null);
     String excerpt = Excerpt.of(html, settings.excerptLength());
@@ -160,18 +155,6 @@ public final class Blog {
 
   private static boolean truthy(Object value) {
     return Boolean.TRUE.equals(value) || "true".equals(value);
-  }
-
-  /**
-   * Renders the index pages, the feeds, the sitemap and robots.txt, handing each file to {@code out}.
-   *
-   * @param context what every layout sees ({@code site}, {@code pages}, {@code posts})
-   */
-  public void write(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
-      Function<Page, String> bodyOf, Problems problems, BiConsumer<String, String> out) {
-    writeIndex(layouts, context, entries, null, problems, out);
-    writeFeeds(bodyOf, problems, out);
-    writeSitemap(out);
   }
 
   /** Whether {@code post} is in the feeds. */

@@ -68,9 +68,17 @@ public final class Session {
   private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> entries = new ConcurrentHashMap<>();
   private final Map<String, List<Problem>> pageProblems = new ConcurrentHashMap<>();
+  private final Map<String, List<Problem>> entryProblems = new ConcurrentHashMap<>();
+  private List<Problem> anchorProblems = List.of();
   private List<Problem> blogProblems = List.of();
   private Map<String, Object> shared = Map.of();
   private int missingAnchors;
+  /** Every output path the last full build wrote, to delete what a rebuild no longer makes. */
+  private final Set<String> writtenPaths = ConcurrentHashMap.newKeySet();
+  private final List<String> timings = new ArrayList<>();
+  private long lap;
+  /** Whether the last full build stopped at site.yml: then any change runs every stage again. */
+  private boolean settingsBroken;
 
   /**
    * @param preview true for the preview server: layouts see {@code preview} as true (to show draft
@@ -110,8 +118,10 @@ public final class Session {
     config = SiteConfig.load(options.root(), settings);
     if (settings.hasErrors()) {
       // Every later stage depends on the settings: what it would report now is noise.
+      settingsBroken = true;
       return BuildResult.failedEarly(settings.sorted());
     }
+    settingsBroken = false;
     layouts = new Layouts(config.root());
     markdown = new Markdown(config.softBreaksAsBr());
     pages.clear();
@@ -179,9 +189,6 @@ public final class Session {
     return result(start, written.get(), copied);
   }
 
-  private final List<String> timings = new ArrayList<>();
-  private long lap;
-
   private void lap(String stage) {
     long now = System.nanoTime();
     timings.add(String.format(java.util.Locale.ROOT, "%6d ms  %s", (now - lap) / 1_000_000, stage));
@@ -204,7 +211,7 @@ public final class Session {
    */
   public BuildResult update(Collection<Path> changed, Output out) {
     long start = System.nanoTime();
-    if (config == null) return rebuildAll(out);
+    if (config == null || settingsBroken) return rebuildAll(out);
     Path root = config.root().toAbsolutePath().normalize();
     Set<String> changedLayouts = new HashSet<>();
     List<String> changedPages = new ArrayList<>();
@@ -372,8 +379,6 @@ public final class Session {
     anchorProblems = found.sorted();
   }
 
-  private List<Problem> anchorProblems = List.of();
-
   /** @return whether any entry changed */
   private boolean computeEntries(Collection<Page> posts) {
     AtomicInteger changed = new AtomicInteger();
@@ -391,8 +396,6 @@ public final class Session {
     entryProblems.put(post.relPath(), found.sorted());
     return old == null || !String.valueOf(old).equals(String.valueOf(entry));
   }
-
-  private final Map<String, List<Problem>> entryProblems = new ConcurrentHashMap<>();
 
   private List<Map<String, Object>> postEntries() {
     List<Map<String, Object>> list = new ArrayList<>();
@@ -482,8 +485,6 @@ public final class Session {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private final Set<String> writtenPaths = ConcurrentHashMap.newKeySet();
 
   private Output tracking(Output out) {
     return new Output() {

@@ -173,15 +173,6 @@ public final class Links {
     return index.hasOutput(normalized) || index.hasOutput(normalized + "/index.html");
   }
 
-  /** The pages, by path inside content/, that some {@code #fragment} link points into. */
-  public static Set<String> anchorTargets(Collection<PageLinks> all) {
-    Set<String> targets = new HashSet<>();
-    for (PageLinks links : all) {
-      for (AnchorLink link : links.anchors()) targets.add(link.targetRelPath());
-    }
-    return targets;
-  }
-
   /**
    * Checks every {@code #fragment} against the ids of the page it names. A missing one is a
    * warning naming the nearest id, or an error when {@code strict}.

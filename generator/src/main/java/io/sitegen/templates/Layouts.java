@@ -16,7 +16,6 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -146,9 +145,5 @@ public final class Layouts {
       Pattern.compile("\\{%-?\\s*(extends|include|import|embed|from)\\s+[\"']([^\"']+)[\"']");
 
   /** Either the rendered text or the problem that stopped it. */
-  public record Result(String html, Problem problem) {
-    public Optional<String> text() {
-      return Optional.ofNullable(html);
-    }
-  }
+  public record Result(String html, Problem problem) {}
 }
