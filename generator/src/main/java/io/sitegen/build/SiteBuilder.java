@@ -15,6 +15,14 @@ public final class SiteBuilder {
 
   /** @param timings receives how long each stage took */
   public static BuildResult build(BuildOptions options, java.util.function.Consumer<String> timings) {
+    java.nio.file.Path content = options.root().resolve("content");
+    if (!java.nio.file.Files.isDirectory(content)) {
+      Problems problems = new Problems();
+      problems.error(options.root().toString(), 0, java.nio.file.Files.isDirectory(options.root())
+          ? "no content/ folder here: is this the site's root? (-s DIR names another)"
+          : "no such folder");
+      return BuildResult.failedEarly(problems.sorted());
+    }
     if (options.write() && options.root().toAbsolutePath().normalize()
         .startsWith(options.output().toAbsolutePath().normalize())) {
       Problems problems = new Problems();

@@ -7,6 +7,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +39,15 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--port must be between 0 and 65535 (0 picks a free port), not " + port);
+    }
     Path root = where.root();
+    if (!java.nio.file.Files.isDirectory(root.resolve("content"))) {
+      new Console(spec.commandLine(), null).error(root + ": no content/ folder here: is this the site's root?");
+      return Main.CONTENT_ERRORS;
+    }
     BuildOptions options = new BuildOptions(root, root.resolve("_site"), !noDrafts, false, false);
     var out = spec.commandLine().getOut();
     PreviewServer server;

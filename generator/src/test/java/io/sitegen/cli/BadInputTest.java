@@ -143,4 +143,21 @@ class BadInputTest {
     assertThat(firstLine(run)).endsWith(": the output folder must not be the site root or hold it; it is replaced on every build");
     assertThat(site.read("content/blog/ok.md")).contains("All good.");
   }
+
+  @Test
+  void aFolderThatIsNotASiteIsRefused() {
+    TestSite.Run missing = new TestSite(dir.resolve("nowhere")).run("build");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(firstLine(missing)).isEqualTo(dir.resolve("nowhere") + ": no such folder");
+    TestSite.Run notASite = new TestSite(dir.resolve("layouts")).run("build");
+    assertThat(notASite.exitCode()).isEqualTo(1);
+    assertThat(firstLine(notASite)).endsWith(": no content/ folder here: is this the site's root? (-s DIR names another)");
+  }
+
+  @Test
+  void aPortOutOfRangeIsAUsageError() {
+    TestSite.Run run = site.run("serve", "--port", "99999");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--port must be between 0 and 65535");
+  }
 }
