@@ -176,6 +176,17 @@ class PreviewServerTest {
   }
 
   @Test
+  void aBurstOfSavesIsOneRebuild() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      site.write("content/blog/one.md", "---\ntitle: One\ndate: 2024-01-01\n---\nSave " + i + ".\n");
+      site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nSave " + i + ".\n");
+    }
+    eventually(() -> body("/blog/one.html").contains("Save 4.") && body("/blog/two.html").contains("Save 4."));
+    Thread.sleep(300); // anything still queued would have been rebuilt by now
+    assertThat(log.toString().split("rebuilt in", -1)).hasSize(2);
+  }
+
+  @Test
   void layoutAssetAndSettingsChangesAreRebuilt() throws Exception {
     site.write("layouts/partials/nav.html", "<nav>Changed nav {{ site.title }}</nav>");
     eventually(() -> body("/docs/guide.html").contains("Changed nav Fixture"));
