@@ -49,6 +49,8 @@ public final class PreviewServer implements AutoCloseable {
   private volatile List<String> errors = List.of();
   private volatile Set<String> drafts = Set.of();
   private volatile long lastEventNanos;
+  /** Counts good builds; a page carries the number it was built by, so a late client can catch up. */
+  private volatile int build;
 
   /**
    * Builds the site and starts serving it.
@@ -82,6 +84,11 @@ public final class PreviewServer implements AutoCloseable {
     return http.getAddress().getAddress().getHostAddress();
   }
 
+  /** How many browsers listen for reloads. */
+  int listeners() {
+    return clients.size();
+  }
+
   /** When the last reload or error event was sent, from System.nanoTime(); for benchmarks. */
   public long lastEventNanos() {
     return lastEventNanos;
@@ -111,6 +118,7 @@ public final class PreviewServer implements AutoCloseable {
       drafts = draftPaths;
       boolean wasBroken = !errors.isEmpty();
       errors = List.of();
+      build++;
       if (changed != null) {
         log.println("rebuilt in " + result.millis() + " ms");
         boolean cssOnly = !wasBroken && changed.stream().allMatch(p -> p.toString().endsWith(".css"));
@@ -162,7 +170,7 @@ public final class PreviewServer implements AutoCloseable {
       }
       String raw = exchange.getRequestURI().getRawPath();
       if (raw.startsWith(PREFIX)) {
-        handleOwn(exchange, raw.substring(PREFIX.length()));
+        handleOwn(exchange, raw.substring(PREFIX.length()), exchange.getRequestURI().getRawQuery());
         return;
       }
       String path;
@@ -190,7 +198,7 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
-  private void handleOwn(HttpExchange exchange, String name) throws IOException {
+  private void handleOwn(HttpExchange exchange, String name, String query) throws IOException {
     switch (name) {
       case "client.js" -> send(exchange, 200, "text/javascript; charset=utf-8", CLIENT_JS);
       case "status" -> send(exchange, 200, "application/json", errorsJson().getBytes(StandardCharsets.UTF_8));
@@ -201,6 +209,12 @@ public final class PreviewServer implements AutoCloseable {
         EventStream stream = new EventStream(exchange.getResponseBody());
         clients.add(stream);
         stream.send("hello", "{}");
+        // A page that loaded before the latest build, or while a build is broken, hears of it
+        // as soon as it connects: nothing that happened between loading and connecting is lost.
+        if (!errors.isEmpty()) stream.send("build-error", errorsJson());
+        else if (query != null && query.startsWith("since=") && !query.equals("since=" + build)) {
+          stream.send("reload", "{\"cssOnly\":false}");
+        }
         stream.awaitClose();
         clients.remove(stream);
       }
@@ -243,9 +257,13 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /** Adds the reload script to an HTML page, and the draft banner to a draft. */
-  static byte[] inject(byte[] html, boolean draft) {
+  private byte[] inject(byte[] html, boolean draft) {
+    return inject(html, draft, build);
+  }
+
+  static byte[] inject(byte[] html, boolean draft, int build) {
     String text = new String(html, StandardCharsets.UTF_8);
-    String script = "<script src=\"" + PREFIX + "client.js\"></script>";
+    String script = "<script src=\"" + PREFIX + "client.js\" data-build=\"" + build + "\"></script>";
     int end = text.lastIndexOf("</body>");
     text = end < 0 ? text + script : text.substring(0, end) + script + text.substring(end);
     if (draft) {

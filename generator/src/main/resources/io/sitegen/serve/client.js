@@ -2,6 +2,7 @@
 (function () {
   "use strict";
   var OVERLAY = "sitegen-overlay";
+  var build = document.currentScript ? document.currentScript.getAttribute("data-build") : null;
 
   function hideOverlay() {
     var old = document.getElementById(OVERLAY);
@@ -42,7 +43,7 @@
     if (s.errors.length) showOverlay(s.errors);
   });
 
-  var source = new EventSource("/_sitegen/events");
+  var source = new EventSource("/_sitegen/events" + (build ? "?since=" + build : ""));
   source.addEventListener("reload", function (e) {
     var data = JSON.parse(e.data || "{}");
     if (data.cssOnly && !document.getElementById(OVERLAY)) swapStylesheets();

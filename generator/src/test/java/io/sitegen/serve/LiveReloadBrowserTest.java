@@ -55,7 +55,7 @@ class LiveReloadBrowserTest {
       // the page must not be reloaded by hand: mark it, and see the mark gone after the save
       browser.js("window.sitegenMark = 'before'");
       wait.until(d -> browser.js("return document.readyState").equals("complete"));
-      Thread.sleep(300); // let the event stream connect
+      wait.until(d -> server.listeners() > 0);
 
       site.write("content/blog/20241210-next.md", site.read("content/blog/20241210-next.md")
           .replace("First words.", "Second words, typed later."));

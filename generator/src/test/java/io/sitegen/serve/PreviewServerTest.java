@@ -96,6 +96,23 @@ class PreviewServerTest {
   }
 
   @Test
+  void aPageThatMissedABuildIsToldOnConnecting() throws Exception {
+    String page = body("/blog/one.html");
+    String since = page.replaceAll("(?s).*data-build=\"(\\d+)\".*", "$1");
+    site.write("content/blog/one.md", "---\ntitle: One\ndate: 2024-01-01\n---\nNewer.\n");
+    eventually(() -> body("/blog/one.html").contains("Newer."));
+    HttpResponse<java.io.InputStream> events = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/_sitegen/events?since=" + since)).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+      assertThat(reader.readLine()).isEqualTo("event: hello");
+      reader.readLine();
+      reader.readLine();
+      assertThat(reader.readLine()).isEqualTo("event: reload");
+    }
+  }
+
+  @Test
   void servesPagesWithTheirTypesFoldersAndA404() throws Exception {
     HttpResponse<String> page = get("/blog/two.html");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -183,7 +200,8 @@ class PreviewServerTest {
     }
     eventually(() -> body("/blog/one.html").contains("Save 4.") && body("/blog/two.html").contains("Save 4."));
     Thread.sleep(300); // anything still queued would have been rebuilt by now
-    assertThat(log.toString().split("rebuilt in", -1)).hasSize(2);
+    // ten saves: one rebuild, or two if a slow disk split the burst; never one per save
+    assertThat(log.toString().split("rebuilt in", -1).length - 1).isBetween(1, 2);
   }
 
   @Test
