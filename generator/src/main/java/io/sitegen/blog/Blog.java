@@ -169,15 +169,16 @@ public final class Blog {
     return i == null ? 0 : i / settings.pageSize() + 1;
   }
 
-  public void writeFeeds(Function<Page, String> bodyOf, Problems problems, BiConsumer<String, String> out) {
-    if (!hasBaseUrl()) {
-      if (hasIndex()) {
-        problems.add(Problem.warning(SiteConfig.FILE_NAME, 0,
-            "no baseUrl: set it to the site's address to publish the feeds and the sitemap"));
-      }
-      return;
+  /** What the settings leave the blog without: feeds and a sitemap need {@code baseUrl}. */
+  public void checkSettings(Problems problems) {
+    if (!hasBaseUrl() && hasIndex()) {
+      problems.add(Problem.warning(SiteConfig.FILE_NAME, 0,
+          "no baseUrl: set it to the site's address to publish the feeds and the sitemap"));
     }
-    if (!hasIndex()) return;
+  }
+
+  public void writeFeeds(Function<Page, String> bodyOf, BiConsumer<String, String> out) {
+    if (!hasBaseUrl() || !hasIndex()) return;
     Feeds feeds = new Feeds(titleOf(), config.string("description", ""), config.string("baseUrl", ""));
     List<Page> newest = posts.subList(0, Math.min(settings.feedSize(), posts.size()));
     out.accept("feed.rss", feeds.rss(newest, bodyOf));

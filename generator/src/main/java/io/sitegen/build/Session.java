@@ -177,7 +177,7 @@ public final class Session {
     lap("render layouts that list posts");
     Problems blogRun = new Problems();
     blog.writeIndex(layouts, shared, postEntries(), null, blogRun, text(out));
-    blog.writeFeeds(this::bodyOf, blogRun, text(out));
+    blog.writeFeeds(this::bodyOf, text(out));
     blog.writeSitemap(text(out));
     blogProblems = blogRun.sorted();
     lap("blog index, feeds, sitemap");
@@ -272,8 +272,8 @@ public final class Session {
       toRender.add(now);
       changedBodies.put(rel, read.body());
     }
-    if (listingChanged) plan();
-    else replacePublished(toRender);
+    // The new page objects take the old ones' places; with addresses unchanged, so do the outputs.
+    if (!toRender.isEmpty()) plan();
 
     if (!changedLayouts.isEmpty()) layouts.forgetCompiled();
     toRender.parallelStream().forEach(page -> {
@@ -304,23 +304,21 @@ public final class Session {
       if (renderLayout(page, out)) written.incrementAndGet();
     });
 
+    // Index pages not rendered again keep the problems of their last rendering.
     Problems blogRun = new Problems();
     boolean indexLayoutChanged = !changedLayouts.isEmpty()
         && !disjoint(layouts.filesOf(Blog.INDEX_LAYOUT), changedLayouts);
     if (listingChanged || indexLayoutChanged) {
       blog.writeIndex(layouts, shared, postEntries(), null, blogRun, text(out));
+      blogProblems = blogRun.sorted();
     } else if (entriesChanged) {
       Set<Integer> numbers = new HashSet<>();
       for (Page post : changedPosts) numbers.add(blog.indexPageOf(post));
       blog.writeIndex(layouts, shared, postEntries(), numbers, blogRun, text(out));
+      blogProblems = blogRun.sorted();
     }
-    if (listingChanged || changedPosts.stream().anyMatch(blog::inFeeds)) {
-      blog.writeFeeds(this::bodyOf, blogRun, text(out));
-    } else {
-      blog.writeFeeds(this::bodyOf, new Problems(), (path, t) -> { });
-    }
+    if (listingChanged || changedPosts.stream().anyMatch(blog::inFeeds)) blog.writeFeeds(this::bodyOf, text(out));
     if (listingChanged) blog.writeSitemap(text(out));
-    blogProblems = blogRun.sorted();
     return result(start, written.get(), copied);
   }
 
@@ -345,22 +343,6 @@ public final class Session {
     indexProblems = new Problems();
     SiteIndex index = SiteIndex.build(published, contentFiles, assets, blog.outputPaths(), indexProblems);
     links = new Links(config, pages.values(), contentFiles, index, publishDrafts);
-  }
-
-  /** After pages were re-read with the same address and listing: swap the new objects in. */
-  private void replacePublished(List<Page> changed) {
-    if (changed.isEmpty()) return;
-    Map<String, Page> byRel = new HashMap<>();
-    for (Page p : changed) byRel.put(p.relPath(), p);
-    published = published.stream().map(p -> byRel.getOrDefault(p.relPath(), p)).toList();
-    listed = listed.stream().map(p -> byRel.getOrDefault(p.relPath(), p)).toList();
-    boolean ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
-    blog = Blog.plan(config, listed, ownRobots);
-    links = new Links(config, pages.values(), contentFiles, indexOf(), options.drafts() || config.unlistedDrafts());
-  }
-
-  private SiteIndex indexOf() {
-    return SiteIndex.build(published, contentFiles, assets, blog.outputPaths(), new Problems());
   }
 
   /** Renders a page's Markdown with its links resolved, recording what the links found. */
@@ -465,6 +447,7 @@ public final class Session {
     });
     pageProblems.values().forEach(list -> list.forEach(all::add));
     blogProblems.forEach(all::add);
+    blog.checkSettings(all);
     int checked = 0;
     int broken = 0;
     for (PageLinks found : pageLinks.values()) {

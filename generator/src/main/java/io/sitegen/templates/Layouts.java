@@ -97,7 +97,11 @@ public final class Layouts {
   public void forgetCompiled() {
     engine.getTemplateCache().invalidateAll();
     engine.getTagCache().invalidateAll();
+    sources.clear();
   }
+
+  /** Template texts read for {@link #filesOf} and {@link #mentions}: a build asks once per page. */
+  private final Map<String, String> sources = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * The files a layout is made of: itself and every template it extends, includes, imports or
@@ -133,6 +137,10 @@ public final class Layouts {
   }
 
   private String source(String name) {
+    return sources.computeIfAbsent(name, this::read);
+  }
+
+  private String read(String name) {
     try {
       Path file = root.resolve(name).normalize();
       return file.startsWith(root.normalize()) && Files.isRegularFile(file) ? Files.readString(file) : "";
