@@ -6,6 +6,7 @@ import io.sitegen.config.Problem;
 import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.config.Text;
+import io.sitegen.files.SiteFiles;
 import io.sitegen.content.Page;
 import io.sitegen.links.Links;
 import io.sitegen.templates.Layouts;
@@ -37,6 +38,7 @@ public final class Blog {
       .thenComparing(Page::relPath, Comparator.reverseOrder());
 
   private final SiteConfig config;
+  private final SiteFiles files;
   private final BlogConfig settings;
   private final List<Page> posts;
   private final List<Page> listed;
@@ -44,8 +46,9 @@ public final class Blog {
   /** Each post's place in {@link #posts}, by path inside content/. */
   private final Map<String, Integer> positions = new HashMap<>();
 
-  private Blog(SiteConfig config, List<Page> posts, List<Page> listed, boolean writeRobots) {
+  private Blog(SiteConfig config, SiteFiles files, List<Page> posts, List<Page> listed, boolean writeRobots) {
     this.config = config;
+    this.files = files;
     this.settings = config.blog();
     this.posts = posts;
     this.listed = listed;
@@ -59,16 +62,17 @@ public final class Blog {
   }
 
   /**
+   * @param files       the rule for reading files: a previewBody is read from layouts/ only
    * @param listed      the pages this build lists (published, and not unlisted drafts)
    * @param hasOwnRobots whether the site provides its own robots.txt
    */
-  public static Blog plan(SiteConfig config, List<Page> listed, boolean hasOwnRobots) {
+  public static Blog plan(SiteConfig config, SiteFiles files, List<Page> listed, boolean hasOwnRobots) {
     String prefix = config.blog().dir() + "/";
     List<Page> posts = listed.stream()
         .filter(p -> p.relPath().startsWith(prefix) && !p.relPath().equals(prefix + "index.md"))
         .sorted(NEWEST_FIRST)
         .toList();
-    return new Blog(config, posts, listed, !hasOwnRobots);
+    return new Blog(config, files, posts, listed, !hasOwnRobots);
   }
 
   /** The posts, newest first. */
@@ -135,17 +139,21 @@ public final class Blog {
   private String preview(Page post, String excerpt, Problems problems) {
     Object body = post.data().get("previewBody");
     if (body != null) {
-      Path layouts = config.layoutsDir().toAbsolutePath().normalize();
-      Path file = layouts.resolve(String.valueOf(body)).normalize();
-      try {
-        if (file.startsWith(layouts) && Files.isRegularFile(file)) return Text.read(file);
-      } catch (IOException e) {
-        problems.add(Problem.error(post.source(), post.lineOf("previewBody"),
-            "previewBody: cannot read layouts/" + body + " as UTF-8 text"));
-        return "";
+      Path layouts = config.layoutsDir();
+      String name = config.root().relativize(layouts).resolve(String.valueOf(body)).toString();
+      SiteFiles.Lookup found = files.lookup(layouts, name);
+      if (found == SiteFiles.Lookup.FOUND) {
+        try {
+          return Text.read(config.root().resolve(name));
+        } catch (IOException e) {
+          problems.add(Problem.error(post.source(), post.lineOf("previewBody"),
+              "previewBody: cannot read layouts/" + body + " as UTF-8 text"));
+          return "";
+        }
       }
-      problems.add(Problem.error(post.source(), post.lineOf("previewBody"),
-          "previewBody: layouts/" + body + " not found"));
+      problems.add(Problem.error(post.source(), post.lineOf("previewBody"), found == SiteFiles.Lookup.OUTSIDE
+          ? "previewBody: " + body + " is outside layouts/; it names a file under layouts/"
+          : "previewBody: layouts/" + body + " not found"));
       return "";
     }
     Object preview = post.data().get("preview");

@@ -7,6 +7,7 @@ import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Content;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
+import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Anchors;
 import io.sitegen.links.Links;
 import io.sitegen.links.PageLinks;
@@ -48,6 +49,7 @@ public final class Session {
   private final boolean preview;
 
   private SiteConfig config;
+  private SiteFiles files;
   private Layouts layouts;
   private Markdown markdown;
   /** Every Markdown page read, drafts included, by path inside content/. */
@@ -122,18 +124,20 @@ public final class Session {
       return BuildResult.failedEarly(settings.sorted());
     }
     settingsBroken = false;
-    layouts = new Layouts(config.root());
+    files = SiteFiles.of(config, options.output());
+    layouts = new Layouts(config.root(), config.layoutsDir(), files);
     markdown = new Markdown(config.softBreaksAsBr());
     pages.clear();
     readProblems.clear();
     Problems reading = new Problems();
-    Content content = Content.read(config, reading);
+    Content content = Content.read(config, files, reading);
+    assets = files.list(config.assetsDir(), reading);
+    files.list(config.layoutsDir(), reading); // layouts are read by name; listed only for its links' checks
     for (Page page : content.pages()) pages.put(page.relPath(), page);
     for (Problem p : reading.sorted()) {
       readProblems.computeIfAbsent(relPathOf(p.file()), k -> new ArrayList<>()).add(p);
     }
     contentFiles = content.staticFiles();
-    assets = Content.listFiles(config.assetsDir());
     lap("read settings and content");
 
     bodies.clear();
@@ -156,20 +160,21 @@ public final class Session {
     }
     Set<Page> inFeeds = new HashSet<>();
     for (Page post : blog.posts()) if (blog.inFeeds(post)) inFeeds.add(post);
-    published.parallelStream().forEach(page -> {
+    published.parallelStream().forEach(page -> guarded(page, () -> {
       String html = renderBody(page, content.bodyOf(page));
       if (options.links()) ids.put(page.relPath(), Anchors.of(html));
       if (blog.isPost(page)) computeEntry(page, html);
       boolean later = listsPosts.contains(page.layout());
       if (!later && renderLayout(page, html, out)) written.incrementAndGet();
       if (later || keepBodies || inFeeds.contains(page)) bodies.put(page.relPath(), html);
-    });
+    }));
     lap("render Markdown and layouts, write pages");
     checkAnchors();
     lap("check anchors");
     sharedContext();
     for (Page page : published) {
-      if (listsPosts.contains(page.layout()) && renderLayout(page, bodies.get(page.relPath()), out)) {
+      boolean rendered = bodies.containsKey(page.relPath()); // not when its Markdown could not be
+      if (rendered && listsPosts.contains(page.layout()) && renderLayout(page, bodies.get(page.relPath()), out)) {
         written.incrementAndGet();
       }
       if (!keepBodies && !inFeeds.contains(page)) bodies.remove(page.relPath());
@@ -220,6 +225,8 @@ public final class Session {
     for (Path path : changed) {
       Path abs = path.toAbsolutePath().normalize();
       if (!abs.startsWith(root)) continue;
+      // Where a link leads is checked when the files are listed: a new or changed link lists them again.
+      if (Files.isSymbolicLink(abs)) return rebuildAll(out);
       String rel = root.relativize(abs).toString().replace('\\', '/');
       if (rel.equals(SiteConfig.FILE_NAME)) return rebuildAll(out);
       if (rel.startsWith("layouts/")) {
@@ -276,11 +283,11 @@ public final class Session {
     if (!toRender.isEmpty()) plan();
 
     if (!changedLayouts.isEmpty()) layouts.forgetCompiled();
-    toRender.parallelStream().forEach(page -> {
+    toRender.parallelStream().forEach(page -> guarded(page, () -> {
       String html = renderBody(page, changedBodies.get(page.relPath()));
       bodies.put(page.relPath(), html);
       ids.put(page.relPath(), Anchors.of(html));
-    });
+    }));
     checkAnchors();
 
     // Blog entries of the changed posts; the index pages that list them; the feeds if they carry them.
@@ -339,7 +346,7 @@ public final class Session {
     published = pages.values().stream().filter(p -> publishDrafts || !p.draft()).toList();
     listed = pages.values().stream().filter(p -> listDrafts || !p.draft()).toList();
     boolean ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
-    blog = Blog.plan(config, listed, ownRobots);
+    blog = Blog.plan(config, files, listed, ownRobots);
     indexProblems = new Problems();
     SiteIndex index = SiteIndex.build(published, contentFiles, assets, blog.outputPaths(), indexProblems);
     links = new Links(config, pages.values(), contentFiles, index, publishDrafts);
@@ -403,9 +410,9 @@ public final class Session {
   }
 
   private boolean renderLayout(Page page, String html, Output out) {
-    if (!layouts.exists(page.layout())) {
-      pageProblems.put(page.relPath(),
-          List.of(Problem.error(page.source(), page.lineOf("layout"), "layout not found: " + page.layout())));
+    String unusable = layouts.problemWith(page.layout());
+    if (unusable != null) {
+      pageProblems.put(page.relPath(), List.of(Problem.error(page.source(), page.lineOf("layout"), unusable)));
       return false;
     }
     Map<String, Object> context = new HashMap<>(shared);
@@ -428,6 +435,23 @@ public final class Session {
     doc.outputSettings().prettyPrint(false);
     doc.head().prependElement("meta").attr("name", "robots").attr("content", "noindex");
     return doc.outerHtml();
+  }
+
+  /**
+   * Runs the work for one page, turning a stack overflow or an exhausted heap (a Markdown nest
+   * thousands deep, a huge page) into a problem of that page: the other pages are still built,
+   * and a preview server goes on watching.
+   */
+  private void guarded(Page page, Runnable work) {
+    try {
+      work.run();
+    } catch (StackOverflowError e) {
+      pageProblems.put(page.relPath(), List.of(Problem.error(page.source(), 0,
+          "cannot be rendered: nested too deeply (the renderer ran out of stack)")));
+    } catch (OutOfMemoryError e) {
+      pageProblems.put(page.relPath(), List.of(Problem.error(page.source(), 0,
+          "cannot be rendered: out of memory; raise -Xmx with SITE_JAVA_OPTS or split the page")));
+    }
   }
 
   private String bodyOf(Page page) {

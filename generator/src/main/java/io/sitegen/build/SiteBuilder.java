@@ -1,6 +1,17 @@
 package io.sitegen.build;
 
 import io.sitegen.config.Problems;
+import io.sitegen.files.SiteFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
 
 /**
  * One build of a site: runs the whole pipeline of a {@link Session} into a staging folder that
@@ -10,24 +21,22 @@ public final class SiteBuilder {
   private SiteBuilder() {}
 
   public static BuildResult build(BuildOptions options) {
-    return build(options, line -> { });
+    return build(options, line -> { }, line -> { });
   }
 
-  /** @param timings receives how long each stage took */
-  public static BuildResult build(BuildOptions options, java.util.function.Consumer<String> timings) {
-    java.nio.file.Path content = options.root().resolve("content");
-    if (!java.nio.file.Files.isDirectory(content)) {
+  /**
+   * @param timings receives how long each stage took
+   * @param notes   receives what the user should know that is not a problem of the site: waiting
+   *                for another build of the same output, an output put back after a killed build
+   */
+  public static BuildResult build(BuildOptions options, Consumer<String> timings, Consumer<String> notes) {
+    Path root = options.root();
+    Path content = root.resolve("content");
+    if (!Files.isDirectory(content)) {
       Problems problems = new Problems();
-      problems.error(options.root().toString(), 0, java.nio.file.Files.isDirectory(options.root())
+      problems.error(root.toString(), 0, Files.isDirectory(root)
           ? "no content/ folder here: is this the site's root? (-s DIR names another)"
           : "no such folder");
-      return BuildResult.failedEarly(problems.sorted());
-    }
-    if (options.write() && options.root().toAbsolutePath().normalize()
-        .startsWith(options.output().toAbsolutePath().normalize())) {
-      Problems problems = new Problems();
-      problems.error(options.output().toString(), 0,
-          "the output folder must not be the site root or hold it; it is replaced on every build");
       return BuildResult.failedEarly(problems.sorted());
     }
     Session session = new Session(options, false);
@@ -36,30 +45,101 @@ public final class SiteBuilder {
       session.timings().forEach(timings);
       return result;
     }
-    StagedOutput output = new StagedOutput(options.output());
+    String unusable = outputProblem(options);
+    if (unusable != null) return failed(shown(options, options.output()), unusable);
+    StagedOutput output;
     try {
+      output = StagedOutput.open(options.output(),
+          () -> notes.accept("waiting for another build of " + shown(options, options.output()) + " to finish"),
+          notes);
+    } catch (IOException e) {
+      return failed(shown(options, options.output()), e);
+    }
+    try (output) {
       BuildResult result = inPool(options, () -> session.build(output));
       session.timings().forEach(timings);
-      if (result.ok()) {
-        long start = System.nanoTime();
-        output.commit();
-        timings.accept(String.format(java.util.Locale.ROOT, "%6d ms  %s", (System.nanoTime() - start) / 1_000_000,
-            "swap the output folder in"));
-        return result;
+      if (!result.ok()) {
+        output.abort();
+        return result.withNothingWritten();
       }
+      long start = System.nanoTime();
+      output.commit();
+      timings.accept(String.format(Locale.ROOT, "%6d ms  %s", (System.nanoTime() - start) / 1_000_000,
+          "swap the output folder in"));
+      return result;
+    } catch (IOException | UncheckedIOException e) {
       output.abort();
-      return result.withNothingWritten();
-    } catch (RuntimeException e) {
-      output.abort();
-      throw e;
+      IOException cause = ioCause(e);
+      return failed(where(options, cause), cause);
     }
+  }
+
+  /**
+   * Why the options' output folder must not be written, or null. The site's source folders and
+   * files, {@code .git} and every folder holding one of them are refused; so is a folder with
+   * files that no build wrote, unless it is the default {@code _site}.
+   */
+  public static String outputProblem(BuildOptions options) {
+    Path root = options.root();
+    return OutputFolder.problemWith(root, List.of(root.resolve("content"), root.resolve("layouts"),
+        root.resolve("assets"), root.resolve(io.sitegen.config.SiteConfig.FILE_NAME)), options.output());
+  }
+
+  /**
+   * Puts back an output folder that a killed build left missing, and deletes the staging and old
+   * folders of killed builds, unless a live build holds the folder. Every command runs this first.
+   *
+   * @param notes receives one line per repair
+   */
+  public static void recover(Path output, Consumer<String> notes) {
+    try {
+      StagedOutput.recover(output, notes);
+    } catch (IOException e) {
+      notes.accept(output + ": could not check for an interrupted build: " + SiteFiles.describe(e));
+    }
+  }
+
+  private static BuildResult failed(String file, IOException e) {
+    return failed(file, SiteFiles.describe(e));
+  }
+
+  private static BuildResult failed(String file, String message) {
+    Problems problems = new Problems();
+    problems.error(file, 0, message);
+    return BuildResult.failedEarly(problems.sorted());
+  }
+
+  /** The file an I/O failure concerns, as the user knows it: the output folder for its staging copy. */
+  private static String where(BuildOptions options, IOException e) {
+    if (!(e instanceof FileSystemException fs) || fs.getFile() == null) return shown(options, options.output());
+    Path file = Path.of(fs.getFile()).toAbsolutePath().normalize();
+    Path out = options.output().toAbsolutePath().normalize();
+    Path parent = out.getParent();
+    if (parent != null && file.startsWith(parent) && !file.equals(parent)
+        && parent.relativize(file).getName(0).toString().startsWith("." + out.getFileName() + ".")) {
+      return shown(options, out);
+    }
+    return shown(options, file);
+  }
+
+  private static String shown(BuildOptions options, Path p) {
+    Path root = options.root().toAbsolutePath().normalize();
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(root) && !abs.equals(root) ? root.relativize(abs).toString().replace('\\', '/') : abs.toString();
+  }
+
+  private static IOException ioCause(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) return io;
+    }
+    return new IOException(e.getMessage());
   }
 
   /**
    * Runs the build on a pool of {@code options.threads()} threads: the parallel stages run on the
    * pool of the thread that starts them. 0 threads: the common pool, one thread per core.
    */
-  private static BuildResult inPool(BuildOptions options, java.util.concurrent.Callable<BuildResult> build) {
+  private static BuildResult inPool(BuildOptions options, Callable<BuildResult> build) {
     if (options.threads() <= 0) {
       try {
         return build.call();
@@ -69,7 +149,7 @@ public final class SiteBuilder {
         throw new IllegalStateException(e);
       }
     }
-    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(options.threads());
+    ForkJoinPool pool = new ForkJoinPool(options.threads());
     try {
       return pool.submit(build).join();
     } finally {
@@ -83,7 +163,7 @@ public final class SiteBuilder {
     public void write(String path, byte[] bytes) {}
 
     @Override
-    public void copy(java.nio.file.Path source, String path) {}
+    public void copy(Path source, String path) {}
 
     @Override
     public void delete(String path) {}

@@ -2,6 +2,8 @@ package io.sitegen.build;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -9,24 +11,104 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * An output folder written as a whole: files go to a staging folder beside it, which replaces the
  * output folder only when the build succeeded. A failed build leaves the old output as it was.
+ *
+ * <p>The swap is two renames: the output to {@code .NAME.old-*}, then the staging folder to the
+ * output. A run killed between them leaves no output folder; the next run of any command puts the
+ * old one back ({@link #recover}) before it does anything else. So at every instant the old or the
+ * new complete site is at the output path, or the next run restores the old one. Every run that
+ * holds the output's lock also deletes what killed runs left: staging and old folders.
  */
-final class StagedOutput implements Session.Output {
+final class StagedOutput implements Session.Output, AutoCloseable {
+  /**
+   * Called before each step that changes the file system, with the step's name: tests stop a
+   * run there, as a kill would.
+   */
+  static volatile Consumer<String> faults = step -> { };
+
   private final Path target;
   private final Path staging;
+  private final OutputLock lock;
 
-  StagedOutput(Path target) {
-    this.target = target.toAbsolutePath().normalize();
-    String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
-    this.staging = this.target.resolveSibling("." + this.target.getFileName() + ".staging-" + unique);
+  private StagedOutput(Path target, Path staging, OutputLock lock) {
+    this.target = target;
+    this.staging = staging;
+    this.lock = lock;
+  }
+
+  /**
+   * Locks the output folder (waiting for another run that holds it), repairs what a killed run
+   * left, and starts a staging folder.
+   *
+   * @param onWait runs once if another run holds the lock
+   * @param notes  receives one line for each repair made
+   */
+  static StagedOutput open(Path target, Runnable onWait, Consumer<String> notes) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    OutputLock lock = OutputLock.acquire(abs, onWait);
     try {
+      recoverLocked(abs, notes);
+      String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
+      Path staging = abs.resolveSibling("." + abs.getFileName() + ".staging-" + unique);
+      step("create staging");
       Files.createDirectories(staging);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return new StagedOutput(abs, staging, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Repairs what a killed run left at {@code target}, unless a live run holds it: puts the old
+   * output back when the swap was cut short, and deletes staging and old folders.
+   */
+  static void recover(Path target, Consumer<String> notes) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) return;
+    try (OutputLock lock = OutputLock.tryAcquire(abs)) {
+      if (lock != null) recoverLocked(abs, notes);
+    }
+  }
+
+  private static void recoverLocked(Path target, Consumer<String> notes) throws IOException {
+    List<Path> staged = leftovers(target, ".staging-");
+    List<Path> old = leftovers(target, ".old-");
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !old.isEmpty()) {
+      Path newest = old.get(old.size() - 1);
+      step("restore old output");
+      Files.move(newest, target);
+      old.remove(newest);
+      notes.accept(target.getFileName() + ": put back the output of the last complete build,"
+          + " after a build was stopped while replacing it");
+    }
+    for (Path p : staged) deleteTree(p);
+    for (Path p : old) deleteTree(p);
+  }
+
+  /** Folders named {@code .NAME<kind>*} beside {@code target}, oldest first. */
+  private static List<Path> leftovers(Path target, String kind) throws IOException {
+    String prefix = "." + target.getFileName() + kind;
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), prefix + "*")) {
+      for (Path p : siblings) found.add(p);
+    }
+    found.sort(Comparator.comparingLong(p -> stamp(p.getFileName().toString(), prefix)));
+    return found;
+  }
+
+  /** The time in a leftover's name ({@code .NAME.old-PID-MILLIS}); 0 when it has none. */
+  private static long stamp(String name, String prefix) {
+    String rest = name.substring(prefix.length());
+    try {
+      return Long.parseLong(rest.substring(rest.lastIndexOf('-') + 1));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
@@ -34,6 +116,7 @@ final class StagedOutput implements Session.Output {
   public void write(String relPath, byte[] bytes) {
     Path file = resolve(relPath);
     try {
+      step("write file");
       Files.createDirectories(file.getParent());
       Files.write(file, bytes);
     } catch (IOException e) {
@@ -50,6 +133,7 @@ final class StagedOutput implements Session.Output {
   public void copy(Path source, String relPath) {
     Path file = resolve(relPath);
     try {
+      step("copy file");
       Files.createDirectories(file.getParent());
       Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -59,47 +143,74 @@ final class StagedOutput implements Session.Output {
 
   private Path resolve(String relPath) {
     Path file = staging.resolve(relPath).normalize();
-    if (!file.startsWith(staging)) {
+    if (!file.startsWith(staging) || file.equals(staging)) {
       throw new IllegalArgumentException("output path leaves the output folder: " + relPath);
     }
     return file;
   }
 
   /** Puts the staged files in place of the output folder. */
-  void commit() {
-    Path old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
-    try {
-      boolean hadOutput = Files.exists(target);
-      if (hadOutput) Files.move(target, old);
-      Files.move(staging, target);
-      if (hadOutput) deleteTree(old);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  void commit() throws IOException {
+    step("write marker");
+    Files.writeString(staging.resolve(OutputFolder.MARKER),
+        "Written by site build, which replaces this folder as a whole on every build.\n", StandardCharsets.UTF_8);
+    Path old = target.resolveSibling("." + target.getFileName() + ".old-"
+        + ProcessHandle.current().pid() + "-" + System.currentTimeMillis());
+    boolean hadOutput = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+    if (hadOutput) {
+      step("move output aside");
+      Files.move(target, old);
+    }
+    step("move staging in");
+    Files.move(staging, target);
+    if (hadOutput) {
+      step("delete old output");
+      deleteTree(old);
     }
   }
 
   /** Throws the staged files away; the output folder is untouched. */
   void abort() {
-    deleteTree(staging);
+    try {
+      deleteTree(staging);
+    } catch (IOException e) {
+      // the next run deletes it
+    }
   }
 
-  /** Deletes a folder and everything in it, files on all cores (a site can have tens of thousands). */
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) return;
+  /** Releases the output's lock. */
+  @Override
+  public void close() throws IOException {
+    lock.close();
+  }
+
+  private static void step(String name) {
+    faults.accept(name);
+  }
+
+  /**
+   * Deletes a folder and everything in it, files on all cores (a site can have tens of
+   * thousands). Links are deleted, never followed.
+   */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
     List<Path> folders = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(dir)) {
       walk.forEach(p -> (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? folders : files).add(p));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    files.parallelStream().forEach(StagedOutput::delete);
-    folders.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-    folders.forEach(StagedOutput::delete);
+    try {
+      files.parallelStream().forEach(StagedOutput::delete);
+      folders.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+      folders.forEach(StagedOutput::delete);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   private static void delete(Path p) {
     try {
+      step("delete file");
       Files.deleteIfExists(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -41,8 +41,13 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec.commandLine(), verbosity);
     BuildOptions options = site.toBuildOptions(output, true).withLinks(!noLinkCheck).withThreads(threads);
+    String unusable = SiteBuilder.outputProblem(options);
+    if (unusable != null) {
+      console.error((output == null ? options.output() : output) + ": " + unusable);
+      return Main.USAGE;
+    }
     console.detail("building " + options.root() + " into " + options.output());
-    BuildResult result = SiteBuilder.build(options, console::detail);
+    BuildResult result = SiteBuilder.build(options, console::detail, console::note);
     console.problems(result.problems());
     if (!result.ok()) {
       console.error("build failed: " + Console.plural(result.errors(), "error")

@@ -54,6 +54,13 @@ final class Console {
     out.flush();
   }
 
+  /** Something to know that is not a problem of the site, such as a wait: left out with --quiet. */
+  void note(String line) {
+    if (quiet) return;
+    err.println("site: " + line);
+    err.flush();
+  }
+
   void detail(String line) {
     if (!verbose) return;
     err.println(line);

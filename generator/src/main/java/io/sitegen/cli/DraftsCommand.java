@@ -30,7 +30,7 @@ final class DraftsCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine(), verbosity);
     Problems problems = new Problems();
     SiteConfig config = SiteConfig.load(where.root(), problems);
-    List<Page> drafts = Content.read(config, problems).pages().stream().filter(Page::draft).toList();
+    List<Page> drafts = Content.read(config, io.sitegen.files.SiteFiles.of(config, where.root().resolve("_site")), problems).pages().stream().filter(Page::draft).toList();
     console.problems(problems.sorted());
     if (drafts.isEmpty()) {
       console.result("no drafts");

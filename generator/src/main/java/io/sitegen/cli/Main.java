@@ -1,6 +1,10 @@
 package io.sitegen.cli;
 
+import io.sitegen.build.OutputFolder;
+import io.sitegen.build.SiteBuilder;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +16,10 @@ import picocli.CommandLine.Command;
     subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class,
         DraftsCommand.class, PublishCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  content errors, each printed as file:line: what is wrong", "  2  usage errors"})
+    footer = {"  0  success", "  1  content errors, each printed as file:line: what is wrong, or a file that",
+        "     cannot be read or written (no space left, permission denied)",
+        "  2  usage errors, such as an output folder that must not be replaced",
+        "  3  an internal error: a bug in site, not in your content"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
   public static final int OK = 0;
   public static final int CONTENT_ERRORS = 1;
@@ -39,10 +46,27 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       }
       return INTERNAL;
     });
+    cli.setExecutionStrategy(parsed -> {
+      recoverOutput(parsed, err);
+      return new CommandLine.RunLast().execute(parsed);
+    });
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Before any command that reads a site does anything else: puts back the site's {@code _site}
+   * if a build was killed while replacing it, and deletes what killed builds left beside it.
+   */
+  private static void recoverOutput(CommandLine.ParseResult parsed, PrintWriter err) {
+    CommandLine.ParseResult command = parsed;
+    while (command.hasSubcommand()) command = command.subcommand();
+    if (command.commandSpec().findOption("--source") == null || command.isUsageHelpRequested()) return;
+    Path root = command.matchedOptionValue("--source", Path.of(".")).toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) return;
+    SiteBuilder.recover(root.resolve(OutputFolder.DEFAULT), line -> err.println("site: " + line));
   }
 
   /** {@code site} without a command: the usage, as a usage error. */

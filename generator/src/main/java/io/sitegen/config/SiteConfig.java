@@ -46,6 +46,10 @@ public final class SiteConfig {
    */
   public static SiteConfig load(Path root, Problems problems) {
     Path file = root.resolve(FILE_NAME);
+    if (leadsOutside(root, file)) {
+      problems.error(FILE_NAME, 0, "symlink to a file outside the site");
+      return defaults(root);
+    }
     String text;
     try {
       text = Text.read(file);
@@ -65,6 +69,23 @@ public final class SiteConfig {
     BlogConfig blog = readBlog(values.get("blog"), text, problems);
     boolean unlisted = readDrafts(values.get("drafts"), text, problems);
     return new SiteConfig(root, values, defaults, br, blog, unlisted);
+  }
+
+  /**
+   * Whether {@code file} is a link that leads out of the site root or into a hidden folder: the
+   * settings are shown to layouts, so a link to a token file would publish it.
+   */
+  private static boolean leadsOutside(Path root, Path file) {
+    if (!Files.isSymbolicLink(file)) return false;
+    try {
+      Path realRoot = root.toRealPath();
+      Path target = file.toRealPath();
+      if (!target.startsWith(realRoot)) return true;
+      for (Path segment : realRoot.relativize(target)) if (segment.toString().startsWith(".")) return true;
+      return false;
+    } catch (IOException e) {
+      return false; // a broken link: reading it reports that
+    }
   }
 
   private static BlogConfig readBlog(Object raw, String text, Problems problems) {

@@ -2,15 +2,13 @@ package io.sitegen.content;
 
 import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
+import io.sitegen.files.SiteFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Everything under {@code content/}: the Markdown pages, read and resolved, and the other files,
@@ -28,10 +26,10 @@ public final class Content {
   }
 
   /** Scans and reads {@code content/}; problems with single files go to {@code problems}. */
-  public static Content read(SiteConfig config, Problems problems) {
+  public static Content read(SiteConfig config, SiteFiles files, Problems problems) {
     List<String> markdown = new ArrayList<>();
     List<String> others = new ArrayList<>();
-    for (String rel : listFiles(config.contentDir())) {
+    for (String rel : files.list(config.contentDir(), problems)) {
       (rel.endsWith(".md") ? markdown : others).add(rel);
     }
     PageReader reader = new PageReader(config);
@@ -66,24 +64,6 @@ public final class Content {
       return offset < 0 ? "" : text.substring(offset);
     } catch (IOException e) {
       return "";
-    }
-  }
-
-  /**
-   * Files under {@code dir}, as sorted paths relative to it with '/' separators. Hidden files and
-   * folders (a name starting with '.') are left out. A missing folder has no files.
-   */
-  public static List<String> listFiles(Path dir) {
-    if (!Files.isDirectory(dir)) return List.of();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk
-          .filter(Files::isRegularFile)
-          .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-          .filter(rel -> !rel.startsWith(".") && !rel.contains("/."))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,11 +1,13 @@
 package io.sitegen.templates;
 
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.error.PebbleException;
 import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.sitegen.config.Problem;
+import io.sitegen.files.SiteFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -28,11 +30,19 @@ import java.util.regex.Pattern;
  */
 public final class Layouts {
   private final Path root;
+  private final SiteFiles files;
+  private final Path folder;
   private final PebbleEngine engine;
 
-  public Layouts(Path root) {
+  /**
+   * @param folder the layouts folder: every template is read from it only
+   * @param files  the rule for reading files, links included
+   */
+  public Layouts(Path root, Path folder, SiteFiles files) {
     this.root = root;
-    FileLoader loader = new FileLoader();
+    this.files = files;
+    this.folder = folder;
+    FileLoader loader = new ConfinedLoader();
     loader.setPrefix(root.toAbsolutePath().toString());
     loader.setCharset("UTF-8");
     this.engine = new PebbleEngine.Builder()
@@ -44,10 +54,42 @@ public final class Layouts {
         .build();
   }
 
-  /** Whether the layout file exists under the site root. */
+  /**
+   * Why {@code layout}, a path from the site root, cannot be rendered, or null when it can: it
+   * must name a file inside {@code layouts/}, after links are followed.
+   */
+  public String problemWith(String layout) {
+    return switch (files.lookup(folder, layout)) {
+      case FOUND -> null;
+      case MISSING -> "layout not found: " + layout;
+      case OUTSIDE -> "layout " + layout + " is outside layouts/; layouts are read from layouts/ only";
+    };
+  }
+
+  /** Whether the layout file exists inside {@code layouts/}. */
   public boolean exists(String layout) {
-    Path file = root.resolve(layout).normalize();
-    return file.startsWith(root.normalize()) && Files.isRegularFile(file);
+    return problemWith(layout) == null;
+  }
+
+  /**
+   * Pebble's file loader, refusing every name (from a page's layout, {@code extends},
+   * {@code include}, {@code import}, {@code embed}) that leads outside {@code layouts/}.
+   */
+  private final class ConfinedLoader extends FileLoader {
+    @Override
+    public java.io.Reader getReader(String templateName) {
+      String name = templateName.startsWith("/") ? templateName.substring(1) : templateName;
+      if (files.lookup(folder, name) == SiteFiles.Lookup.OUTSIDE) {
+        throw new LoaderException(null, name + " is outside layouts/; templates are read from layouts/ only");
+      }
+      return super.getReader(templateName);
+    }
+
+    @Override
+    public boolean resourceExists(String templateName) {
+      String name = templateName.startsWith("/") ? templateName.substring(1) : templateName;
+      return files.lookup(folder, name) == SiteFiles.Lookup.FOUND;
+    }
   }
 
   /**
@@ -142,8 +184,7 @@ public final class Layouts {
 
   private String read(String name) {
     try {
-      Path file = root.resolve(name).normalize();
-      return file.startsWith(root.normalize()) && Files.isRegularFile(file) ? Files.readString(file) : "";
+      return files.lookup(folder, name) == SiteFiles.Lookup.FOUND ? Files.readString(root.resolve(name)) : "";
     } catch (IOException e) {
       return "";
     }

@@ -139,8 +139,9 @@ class BadInputTest {
   @Test
   void outputFolderHoldingTheSiteIsRefused() {
     TestSite.Run run = site.run("build", "-o", dir.getParent().toString());
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(firstLine(run)).endsWith(": the output folder must not be the site root or hold it; it is replaced on every build");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(firstLine(run)).isEqualTo(dir.getParent()
+        + ": the output folder must not be the site root or a folder that holds it; it is replaced on every build");
     assertThat(site.read("content/blog/ok.md")).contains("All good.");
   }
 

@@ -20,7 +20,8 @@ class ContentTest {
   private final Problems problems = new Problems();
 
   private Content read(TestSite site) {
-    return Content.read(SiteConfig.load(site.root(), problems), problems);
+    SiteConfig config = SiteConfig.load(site.root(), problems);
+    return Content.read(config, io.sitegen.files.SiteFiles.of(config, site.root().resolve("_site")), problems);
   }
 
   private Page page(Content content, String relPath) {
