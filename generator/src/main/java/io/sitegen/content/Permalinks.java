@@ -44,13 +44,70 @@ final class Permalinks {
 
   /** Why {@code url} cannot be a permalink, or null when it can. */
   static String problemWith(String url) {
-    if (!url.startsWith("/")) return "permalink must start with '/': " + url;
-    if (url.contains("\\")) return "permalink must not contain '\\': " + url;
-    if (url.contains("?") || url.contains("#")) return "permalink must not contain '?' or '#': " + url;
-    for (String segment : url.split("/")) {
-      if (segment.equals("..")) return "permalink leaves the output folder: " + url;
+    if (!url.startsWith("/")) return "permalink must start with '/': " + shown(url);
+    if (url.contains("\\")) return "permalink must not contain '\\': " + shown(url);
+    if (url.contains("?") || url.contains("#")) return "permalink must not contain '?' or '#': " + shown(url);
+    if (url.startsWith("//")) return "permalink must not start with '//', which browsers read as a host: " + shown(url);
+    String decoded = decode(url);
+    if (decoded == null) return "permalink has a '%' that is not followed by two hex digits: " + shown(url);
+    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("%2f") || lower.contains("%5c")) {
+      return "permalink must not contain an encoded '/' or '\\' (%2F, %5C): " + shown(url);
+    }
+    for (int i = 0; i < decoded.length(); i++) {
+      char c = decoded.charAt(i);
+      if (c < 0x20 || c == 0x7f) return "permalink must not contain control characters: " + shown(url);
+    }
+    String[] segments = decoded.substring(1).split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      String segment = segments[i];
+      if (segment.equals("..")) return "permalink leaves the output folder: " + shown(url);
+      if (segment.equals(".") && i == segments.length - 1) return "permalink must not end in '/.': " + shown(url);
+      if (segment.isEmpty() && i < segments.length - 1) return "permalink has an empty segment ('//'): " + shown(url);
+      if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+        return "permalink has a segment longer than 255 bytes, more than a file name may have: " + shown(url);
+      }
     }
     return null;
+  }
+
+  /** A permalink as a message shows it: control characters escaped, at most 100 characters. */
+  private static String shown(String url) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < url.length() && out.length() < 100; i++) {
+      char c = url.charAt(i);
+      if (c < 0x20 || c == 0x7f) out.append(String.format("\\x%02x", (int) c)); else out.append(c);
+    }
+    return out.length() < url.length() ? out + "…" : out.toString();
+  }
+
+  /**
+   * The path with its %-escapes decoded as UTF-8 (a '+' stays a '+'), or null when a '%' is not
+   * followed by two hex digits. A permalink may be written encoded; its file has the decoded name.
+   */
+  static String decode(String path) {
+    if (path.indexOf('%') < 0) return path;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= path.length()) return null;
+        int hi = Character.digit(path.charAt(i + 1), 16);
+        int lo = Character.digit(path.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) return null;
+        bytes.write(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
+      if (bytes.size() > 0) {
+        out.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        bytes.reset();
+      }
+      out.append(c);
+    }
+    if (bytes.size() > 0) out.append(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    return out.toString();
   }
 
   /**
@@ -63,9 +120,9 @@ final class Permalinks {
     return permalink + "/";
   }
 
-  /** The file a published URL is written to, relative to the output folder. */
+  /** The file a published URL is written to, relative to the output folder: %-escapes decoded. */
   static String outputPath(String url) {
-    String path = url.substring(1);
+    String path = decode(url).substring(1);
     if (path.isEmpty() || path.endsWith("/")) path += "index.html";
     // "." segments carry no meaning in a published path
     return path.replace("/./", "/").replaceFirst("^\\./", "");
