@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -52,8 +53,8 @@ public final class SiteBuilder {
       output = StagedOutput.open(options.output(),
           () -> notes.accept("waiting for another build of " + shown(options, options.output()) + " to finish"),
           notes);
-    } catch (IOException e) {
-      return failed(shown(options, options.output()), e);
+    } catch (IOException | UncheckedIOException e) {
+      return failed(shown(options, options.output()), ioCause(e));
     }
     try (output) {
       BuildResult result = inPool(options, () -> session.build(output));
@@ -136,24 +137,23 @@ public final class SiteBuilder {
   }
 
   /**
-   * Runs the build on a pool of {@code options.threads()} threads: the parallel stages run on the
-   * pool of the thread that starts them. 0 threads: the common pool, one thread per core.
+   * Runs the build on a pool of {@code options.threads()} threads (0: one per core): the parallel
+   * stages run on the pool of the thread that starts them. The pool is a new one, so that when a
+   * stage fails, the work it had handed out is stopped and waited for before the staging folder is
+   * deleted: a page still being written would otherwise make the folder again.
    */
   private static BuildResult inPool(BuildOptions options, Callable<BuildResult> build) {
-    if (options.threads() <= 0) {
-      try {
-        return build.call();
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    ForkJoinPool pool = new ForkJoinPool(options.threads());
+    int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
+    ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       return pool.submit(build).join();
     } finally {
-      pool.shutdown();
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

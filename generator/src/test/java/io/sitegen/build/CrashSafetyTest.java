@@ -1,0 +1,225 @@
+package io.sitegen.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitegen.cli.Main;
+import io.sitegen.config.Problem;
+import io.sitegen.testing.Snapshot;
+import io.sitegen.testing.TestSite;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build stopped at any point, as by a kill, leaves the old or the new complete site at the
+ * output path, or the next command puts the old one back; a full disk fails the build with one
+ * line and leaves the old output.
+ */
+class CrashSafetyTest {
+  @TempDir
+  Path dir;
+
+  private TestSite site;
+  private Map<String, String> versionA;
+  private Map<String, String> versionB;
+
+  /** What a kill does to the process: it stops, and nothing after runs. */
+  private static final class Killed extends Error {
+    Killed() {
+      super("killed", null, false, false);
+    }
+  }
+
+  @BeforeEach
+  void twoVersions() {
+    site = TestSite.withLayouts(dir);
+    writeVersion("B", 40);
+    assertThat(site.run("build").exitCode()).isZero();
+    versionB = Snapshot.of(dir.resolve("_site"));
+    writeVersion("A", 30);
+    assertThat(site.run("build").exitCode()).isZero();
+    versionA = Snapshot.of(dir.resolve("_site"));
+    assertThat(versionA).isNotEqualTo(versionB);
+  }
+
+  @AfterEach
+  void noFaults() {
+    StagedOutput.faults = step -> { };
+  }
+
+  private void writeVersion(String version, int posts) {
+    try (var walk = Files.walk(dir.resolve("content"))) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    } catch (java.nio.file.NoSuchFileException e) {
+      // first version
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int i = 1; i <= posts; i++) {
+      site.write(String.format("content/blog/post-%03d.md", i), "---\nlayout: article\ntitle: Post " + i
+          + "\ndate: 2024-01-" + String.format("%02d", 1 + i % 28) + "\n---\nVersion " + version + ", post " + i + ".\n"
+          + "Some text to write. ".repeat(200) + "\n");
+    }
+  }
+
+  /** Runs a command that does not build, as the next run after a kill would. */
+  private void nextCommand() {
+    int code = Main.run(new String[] {"drafts", "-q", "-s", dir.toString()}, new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()));
+    assertThat(code).isZero();
+  }
+
+  private void assertOldOrNewSiteAndNothingLeft() {
+    assertThat(Snapshot.of(dir.resolve("_site"))).isIn(versionA, versionB);
+    assertThat(site.rootEntries()).containsExactly("_site", "content", "layouts", "site.yml");
+  }
+
+  @Test
+  void aBuildStoppedAtAnyFileSystemStepLeavesTheOldOrTheNewSite() {
+    AtomicInteger steps = new AtomicInteger();
+    StagedOutput.faults = step -> steps.incrementAndGet();
+    writeVersion("B", 40);
+    assertThat(SiteBuilder.build(BuildOptions.of(dir).withThreads(1)).ok()).isTrue();
+    int total = steps.get();
+    assertThat(total).isGreaterThan(40);
+
+    // Every step of the swap and of cleaning up, and every fifth write before them.
+    List<Integer> stops = new ArrayList<>();
+    for (int n = 1; n <= total; n++) if (n % 5 == 0 || n > total - 60) stops.add(n);
+    String version = "A";
+    for (int stopAt : stops) {
+      writeVersion(version, version.equals("A") ? 30 : 40);
+      AtomicInteger seen = new AtomicInteger();
+      StagedOutput.faults = step -> {
+        if (seen.incrementAndGet() == stopAt) throw new Killed();
+      };
+      try {
+        SiteBuilder.build(BuildOptions.of(dir).withThreads(1));
+      } catch (Killed expected) {
+        // stopped at step stopAt
+      }
+      StagedOutput.faults = step -> { };
+      nextCommand();
+      assertThat(Snapshot.of(dir.resolve("_site"))).as("stopped at step %d of %d", stopAt, total)
+          .isIn(versionA, versionB);
+      assertThat(site.rootEntries()).as("stopped at step %d", stopAt)
+          .containsExactly("_site", "content", "layouts", "site.yml");
+      version = version.equals("A") ? "B" : "A";
+    }
+  }
+
+  @Test
+  void aBuildKilledAtRandomMomentsLeavesTheOldOrTheNewSite() throws Exception {
+    Random random = new Random(20261129);
+    writeVersion("B", 40);
+    long full = childBuild(-1);
+    String version = "A";
+    for (int i = 0; i < 6; i++) {
+      writeVersion(version, version.equals("A") ? 30 : 40);
+      childBuild((long) (full * (0.3 + 0.9 * random.nextDouble())));
+      nextCommand();
+      assertOldOrNewSiteAndNothingLeft();
+      version = version.equals("A") ? "B" : "A";
+    }
+  }
+
+  /**
+   * Builds the site in a child JVM, killed with SIGKILL after {@code killAfterMillis} (or left to
+   * finish when negative). @return how long the child ran, in milliseconds
+   */
+  private long childBuild(long killAfterMillis) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "build", "-q", "-s", dir.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    long start = System.nanoTime();
+    if (killAfterMillis < 0) {
+      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(child.exitValue()).isZero();
+    } else if (!child.waitFor(killAfterMillis, TimeUnit.MILLISECONDS)) {
+      child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
+      child.waitFor();
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  @Test
+  void aFullDiskFailsWithOneLineAndKeepsTheOldOutput() {
+    writeVersion("B", 40);
+    AtomicInteger writes = new AtomicInteger();
+    StagedOutput.faults = step -> {
+      if (step.equals("write file") && writes.incrementAndGet() == 10) {
+        throw new UncheckedIOException(new FileSystemException(dir.resolve("._site.staging-1/blog/x.html").toString(),
+            null, "No space left on device"));
+      }
+    };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"build", "-s", dir.toString()}, new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().lines()).containsExactly(
+        "_site: no space left on device",
+        "build failed: 1 error; the previous output was left as it was");
+    assertThat(Snapshot.of(dir.resolve("_site"))).isEqualTo(versionA);
+    assertThat(site.rootEntries()).containsExactly("_site", "content", "layouts", "site.yml");
+  }
+
+  @Test
+  void aReadOnlyOutputFailsWithOneLine() {
+    StagedOutput.faults = step -> {
+      if (step.equals("create staging")) {
+        throw new UncheckedIOException(new FileSystemException(dir.resolve("._site.staging-1").toString(), null,
+            "Read-only file system"));
+      }
+    };
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(result.problems()).extracting(Problem::toString).containsExactly("_site: read-only file system");
+    assertThat(Snapshot.of(dir.resolve("_site"))).isEqualTo(versionA);
+  }
+
+  @Test
+  void aSecondBuildOfTheSameOutputWaitsForTheFirst() throws Exception {
+    List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.CountDownLatch firstWriting = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch secondWaiting = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean secondStarted = new java.util.concurrent.atomic.AtomicBoolean();
+    StagedOutput.faults = step -> {
+      if (step.equals("write file") && !secondStarted.get()) {
+        firstWriting.countDown();
+        try {
+          secondWaiting.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    writeVersion("B", 40);
+    Thread first = new Thread(() -> SiteBuilder.build(BuildOptions.of(dir).withThreads(1)), "first");
+    first.start();
+    assertThat(firstWriting.await(10, TimeUnit.SECONDS)).isTrue();
+    secondStarted.set(true);
+    BuildResult second = SiteBuilder.build(BuildOptions.of(dir).withThreads(1), line -> { }, line -> {
+      notes.add(line);
+      secondWaiting.countDown();
+    });
+    first.join();
+    assertThat(notes).containsExactly("waiting for another build of _site to finish");
+    assertThat(second.ok()).isTrue();
+    assertThat(Snapshot.of(dir.resolve("_site"))).isEqualTo(versionB);
+    assertThat(site.rootEntries()).containsExactly("_site", "content", "layouts", "site.yml");
+  }
+}
