@@ -68,7 +68,12 @@ final class OutputLock implements AutoCloseable {
       while (true) {
         Path file = fileFor(target);
         FileChannel channel = open(file);
-        FileLock fileLock = channel.tryLock();
+        FileLock fileLock;
+        try {
+          fileLock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+          fileLock = null; // held by this JVM, on another thread's behalf
+        }
         if (fileLock == null) {
           channel.close();
           local.unlock();

@@ -58,7 +58,7 @@ final class StagedOutput implements Session.Output, AutoCloseable {
       step("create staging");
       Files.createDirectories(staging);
       return new StagedOutput(abs, staging, lock);
-    } catch (IOException | RuntimeException e) {
+    } catch (Throwable e) {
       lock.close();
       throw e;
     }
