@@ -1,6 +1,7 @@
 package io.sitegen.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sitegen.cli.Main;
 import io.sitegen.config.Problem;
@@ -91,42 +92,41 @@ class CrashSafetyTest {
 
   @Test
   void aBuildStoppedAtAnyFileSystemStepLeavesTheOldOrTheNewSite() {
+    // The steps of building version B over version A, in order.
     List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
     StagedOutput.faults = steps::add;
     writeVersion("B", 40);
     assertThat(SiteBuilder.build(BuildOptions.of(dir).withThreads(1)).ok()).isTrue();
-    int total = steps.size();
     assertThat(steps).contains("create staging", "write marker", "move output aside", "move staging in",
         "delete old output");
 
-    // Every step that is not one of many writes or deletes (the swap), the first and last three
-    // of those, and every seventh.
+    // Every step that is not one of many writes or deletes (the swap), the first and last two of
+    // each run of those, and every seventh.
+    int total = steps.size();
     List<Integer> stops = new ArrayList<>();
     for (int n = 1; n <= total; n++) {
       String step = steps.get(n - 1);
       boolean many = step.equals("write file") || step.equals("copy file") || step.equals("delete file");
-      if (!many || n <= 3 || n > total - 3 || n % 7 == 0 || !steps.get(n - 2).equals(step)) stops.add(n);
+      boolean edge = n <= 2 || n > total - 2 || !steps.get(n - 2).equals(step) || !steps.get(n).equals(step)
+          || !steps.get(n - 3).equals(step);
+      if (!many || edge || n % 7 == 0) stops.add(n);
     }
     assertThat(stops).hasSizeGreaterThan(20);
-    String version = "A";
     for (int stopAt : stops) {
-      writeVersion(version, version.equals("A") ? 30 : 40);
+      StagedOutput.faults = step -> { };
+      writeVersion("A", 30);
+      assertThat(SiteBuilder.build(BuildOptions.of(dir).withThreads(1)).ok()).isTrue();
+      writeVersion("B", 40);
       AtomicInteger seen = new AtomicInteger();
       StagedOutput.faults = step -> {
         if (seen.incrementAndGet() == stopAt) throw new Killed();
       };
-      try {
-        SiteBuilder.build(BuildOptions.of(dir).withThreads(1));
-      } catch (Killed expected) {
-        // stopped at step stopAt
-      }
+      assertThatThrownBy(() -> SiteBuilder.build(BuildOptions.of(dir).withThreads(1))).isInstanceOf(Killed.class);
       StagedOutput.faults = step -> { };
       nextCommand();
-      assertThat(Snapshot.of(dir.resolve("_site"))).as("stopped at step %d of %d", stopAt, total)
-          .isIn(versionA, versionB);
-      assertThat(site.rootEntries()).as("stopped at step %d", stopAt)
-          .containsExactly("_site", "content", "layouts", "site.yml");
-      version = version.equals("A") ? "B" : "A";
+      String where = "stopped at step " + stopAt + " of " + total + " (" + steps.get(stopAt - 1) + ")";
+      assertThat(Snapshot.of(dir.resolve("_site"))).as(where).isIn(versionA, versionB);
+      assertThat(site.rootEntries()).as(where).containsExactly("_site", "content", "layouts", "site.yml");
     }
   }
 
