@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,6 +164,11 @@ public final class PreviewServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!hostAllowed(exchange)) {
+        send(exchange, 403, "text/plain; charset=utf-8",
+            LoopbackHosts.refusal(port()).getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       String method = exchange.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
@@ -196,6 +202,18 @@ public final class PreviewServer implements AutoCloseable {
       if (type.startsWith("text/html")) body = inject(body, drafts.contains(file));
       send(exchange, 200, type, body);
     }
+  }
+
+  /**
+   * On loopback, only requests naming this machine are answered (see {@link LoopbackHosts}); bound
+   * to another address the user asked to be reached under other names, so any Host is fine.
+   */
+  private boolean hostAllowed(HttpExchange exchange) {
+    InetAddress bound = http.getAddress().getAddress();
+    if (!bound.isLoopbackAddress()) return true;
+    List<String> hosts = exchange.getRequestHeaders().get("Host");
+    // two Host headers are a request smuggling trick, not a browser
+    return hosts != null && hosts.size() == 1 && LoopbackHosts.accepts(hosts.get(0), bound, port());
   }
 
   private void handleOwn(HttpExchange exchange, String name, String query) throws IOException {

@@ -68,15 +68,50 @@ class PreviewServerTest {
 
   /** Sends a request line exactly as written, bypassing any client-side normalisation. */
   private int rawStatus(String path) throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    return raw(server.port(), path, "Host: localhost:" + server.port() + "\r\n").status();
+  }
+
+  /** What a raw request got back: the status and everything after the headers. */
+  record RawResponse(int status, String body) {}
+
+  /**
+   * Sends a request with exactly the given header lines (HttpClient refuses to set Host), over
+   * loopback whatever the server is bound to.
+   */
+  static RawResponse raw(int port, String path, String headers) throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+      out.write(("GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
-          .readLine();
-      return Integer.parseInt(status.split(" ")[1]);
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int end = response.indexOf("\r\n\r\n");
+      return new RawResponse(Integer.parseInt(response.split(" ")[1]), end < 0 ? "" : response.substring(end + 4));
     }
+  }
+
+  @Test
+  void answersOnlyToThisMachinesNamesSoARebindingPageCannotReadDrafts() throws Exception {
+    int port = server.port();
+    for (String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "LOCALHOST:" + port}) {
+      RawResponse ok = raw(port, "/blog/next.html", "Host: " + host + "\r\n");
+      assertThat(ok.status()).as(host).isEqualTo(200);
+      assertThat(ok.body()).as(host).contains("Coming soon.");
+    }
+    for (String path : new String[] {"/blog/next.html", "/", "/_sitegen/status", "/_sitegen/client.js",
+        "/_sitegen/events", "/no/such/page.html"}) {
+      RawResponse evil = raw(port, path, "Host: evil.example\r\n");
+      assertThat(evil.status()).as(path).isEqualTo(403);
+      assertThat(evil.body()).as(path)
+          .isEqualTo("forbidden: this preview answers only to localhost:" + port + " (the Host header names another site)\n")
+          .doesNotContain("Coming soon.");
+    }
+    assertThat(raw(port, "/blog/next.html", "Host: evil.example:" + port + "\r\n").status()).isEqualTo(403);
+    assertThat(raw(port, "/blog/next.html", "Host: localhost\r\n").status()).as("port 80 assumed").isEqualTo(403);
+    assertThat(raw(port, "/blog/next.html", "").status()).as("no Host").isEqualTo(403);
+    assertThat(raw(port, "/blog/next.html", "Host: localhost:" + port + "\r\nHost: evil.example\r\n").status())
+        .as("two Hosts").isEqualTo(403);
   }
 
   private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
