@@ -28,9 +28,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * The preview server: builds the site into memory, serves it on loopback, rebuilds what each save
- * touches and tells the browser to reload. A build with errors leaves the last good site served
- * and shows the errors over the page. Nothing is read from or written to the output folder.
+ * The preview server: builds the site into memory, serves it (on loopback unless told otherwise),
+ * rebuilds what each save touches and tells the browser to reload. A build with errors leaves the
+ * last good site served and shows the errors over the page. Nothing is read from or written to the
+ * output folder.
  */
 public final class PreviewServer implements AutoCloseable {
   static final String PREFIX = "/_sitegen/";
@@ -64,6 +65,10 @@ public final class PreviewServer implements AutoCloseable {
     this.session = new Session(options, true);
     rebuild(null);
     this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
+    if (!http.getAddress().getAddress().isLoopbackAddress()) {
+      log.println(exposureWarning(host, options.drafts()));
+      log.flush();
+    }
     http.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "sitegen-http");
       t.setDaemon(true);
@@ -74,6 +79,12 @@ public final class PreviewServer implements AutoCloseable {
     this.watcher = new Watcher(root,
         List.of(root.resolve("content"), root.resolve("layouts"), root.resolve("assets")),
         Set.of("site.yml"), this::rebuild);
+  }
+
+  /** Said once when the preview is reachable from other machines, which also lifts the Host check. */
+  static String exposureWarning(String host, boolean drafts) {
+    return "warning: serving on " + host + ": other machines on the network can read every page"
+        + (drafts ? ", drafts included" : "");
   }
 
   /** The port the server listens on (useful when asked for port 0). */

@@ -219,6 +219,22 @@ class PreviewServerTest {
   }
 
   @Test
+  void bindingAnotherAddressWarnsOnceAndAnswersAnyHost() throws Exception {
+    assertThat(log.toString()).as("loopback: no warning").doesNotContain("warning");
+    StringWriter wideLog = new StringWriter();
+    // bound to every address, but the test only talks to it over loopback
+    try (PreviewServer wide = new PreviewServer(new BuildOptions(dir, dir.resolve("_site"), true, false, false),
+        "0.0.0.0", 0, new PrintWriter(wideLog, true))) {
+      assertThat(wideLog.toString().lines().filter(l -> l.startsWith("warning:")))
+          .containsExactly("warning: serving on 0.0.0.0: other machines on the network can read every page, drafts included");
+      RawResponse any = raw(wide.port(), "/blog/next.html", "Host: my-laptop.lan:" + wide.port() + "\r\n");
+      assertThat(any.status()).isEqualTo(200);
+      assertThat(any.body()).contains("Coming soon.");
+    }
+    assertThat(PreviewServer.exposureWarning("0.0.0.0", false)).doesNotContain("drafts");
+  }
+
+  @Test
   void aSavedPostIsRebuiltAndTheBrowserToldToReload() throws Exception {
     long before = server.lastEventNanos();
     site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nRewritten text.\n");
