@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * The preview server: builds the site into memory, serves it (on loopback unless told otherwise),
@@ -78,7 +79,7 @@ public final class PreviewServer implements AutoCloseable {
     http.start();
     this.watcher = new Watcher(root,
         List.of(root.resolve("content"), root.resolve("layouts"), root.resolve("assets")),
-        Set.of("site.yml"), this::rebuild);
+        Set.of("site.yml"), this::rebuild, log);
   }
 
   /** Said once when the preview is reachable from other machines, which also lifts the Host check. */
@@ -108,13 +109,27 @@ public final class PreviewServer implements AutoCloseable {
 
   // ---------------------------------------------------------------- building
 
-  private synchronized void rebuild(Set<Path> changed) {
+  private void rebuild(Set<Path> changed) {
+    rebuild(changed, () -> changed == null ? session.build(memory) : session.update(changed, memory));
+  }
+
+  /** @param attempt the build itself; a test passes one that fails */
+  synchronized void rebuild(Set<Path> changed, Supplier<BuildResult> attempt) {
     BuildResult result;
     try {
-      result = changed == null ? session.build(memory) : session.update(changed, memory);
-    } catch (RuntimeException e) {
-      log.println("site serve: rebuild failed: " + e);
+      result = attempt.get();
+    } catch (ThreadDeath death) {
+      throw death;
+    } catch (Throwable t) {
+      // Even an Error from a hostile input (2,000 nested lists overflow the parser's stack) must
+      // not end the watcher thread: the next save would never be rebuilt. The stack is unwound by
+      // now, so reporting is safe; the trace would only bury the one line that matters.
+      if (Thread.currentThread().isInterrupted()) return; // closing: the failure is the interrupt's
+      String why = "rebuild failed: " + describe(t);
+      log.println("site serve: " + why + "; still serving the last good build; fix the file and save again");
       log.flush();
+      errors = List.of(why);
+      broadcast("build-error", errorsJson());
       return;
     }
     for (Problem p : result.problems()) log.println(p);
@@ -142,6 +157,14 @@ public final class PreviewServer implements AutoCloseable {
       broadcast("build-error", errorsJson());
     }
     log.flush();
+  }
+
+  /** A failure in words, on one line. */
+  static String describe(Throwable t) {
+    if (t instanceof StackOverflowError) return "stack overflow (input nested too deeply?)";
+    if (t instanceof OutOfMemoryError) return "out of memory (input too large?)";
+    String line = t.toString().replaceAll("\\s*\\R\\s*", " ");
+    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 
   private final Session.Output memory = new Session.Output() {

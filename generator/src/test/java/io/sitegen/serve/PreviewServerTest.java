@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -293,6 +294,54 @@ class PreviewServerTest {
     site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nFixed.\n");
     eventually(() -> body("/blog/two.html").contains("Fixed."));
     assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[]}");
+  }
+
+  @Test
+  void aRebuildThatThrowsAnErrorIsOneLineAndTheOverlayAndLaterSavesStillRebuild() throws Exception {
+    HttpResponse<java.io.InputStream> events = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/_sitegen/events")).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    eventually(() -> server.listeners() > 0);
+    String logBefore = log.toString();
+    server.rebuild(Set.of(dir.resolve("content/blog/two.md")), () -> {
+      throw new StackOverflowError();
+    });
+    String why = "rebuild failed: stack overflow (input nested too deeply?)";
+    assertThat(log.toString().substring(logBefore.length()).lines().toList())
+        .containsExactly("site serve: " + why + "; still serving the last good build; fix the file and save again");
+    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[\"" + why + "\"]}");
+    assertThat(body("/blog/two.html")).contains("Second post");
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+      assertThat(reader.readLine()).isEqualTo("event: hello");
+      reader.readLine();
+      reader.readLine();
+      assertThat(reader.readLine()).isEqualTo("event: build-error");
+      assertThat(reader.readLine()).isEqualTo("data: {\"errors\":[\"" + why + "\"]}");
+    }
+
+    site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nSaved after the overflow.\n");
+    eventually(() -> body("/blog/two.html").contains("Saved after the overflow."));
+    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[]}");
+  }
+
+  @Test
+  void aSaveNestedTooDeeplyIsReportedAndTheNextSaveStillRebuilds() throws Exception {
+    site.write("content/blog/two.md", "---\ntitle: Two\nx: " + "[".repeat(2000) + "]".repeat(2000) + "\n---\nDeep.\n");
+    // today a stack overflow; a depth limit in the parser would make it an ordinary error
+    eventually(() -> !body("/_sitegen/status").equals("{\"errors\":[]}"));
+    assertThat(log.toString()).doesNotContain("\tat ");
+    assertThat(body("/blog/two.html")).contains("Second post");
+    site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nShallow again.\n");
+    eventually(() -> body("/blog/two.html").contains("Shallow again."));
+    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[]}");
+  }
+
+  @Test
+  void aFailureIsDescribedOnOneLine() {
+    assertThat(PreviewServer.describe(new OutOfMemoryError("Java heap space"))).isEqualTo("out of memory (input too large?)");
+    assertThat(PreviewServer.describe(new IllegalStateException("two\n  lines")))
+        .isEqualTo("java.lang.IllegalStateException: two lines");
+    assertThat(PreviewServer.describe(new IllegalStateException("x".repeat(1000)))).hasSize(303);
   }
 
   /** The serve command's defaults, as picocli fills them in. */
