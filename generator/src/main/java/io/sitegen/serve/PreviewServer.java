@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,11 +26,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
- * The preview server: builds the site into memory, serves it on loopback, rebuilds what each save
- * touches and tells the browser to reload. A build with errors leaves the last good site served
- * and shows the errors over the page. Nothing is read from or written to the output folder.
+ * The preview server: builds the site into memory, serves it (on loopback unless told otherwise),
+ * rebuilds what each save touches and tells the browser to reload. A build with errors leaves the
+ * last good site served and shows the errors over the page. Nothing is read from or written to the
+ * output folder.
  */
 public final class PreviewServer implements AutoCloseable {
   static final String PREFIX = "/_sitegen/";
@@ -63,6 +66,10 @@ public final class PreviewServer implements AutoCloseable {
     this.session = new Session(options, true);
     rebuild(null);
     this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
+    if (!http.getAddress().getAddress().isLoopbackAddress()) {
+      log.println(exposureWarning(host, options.drafts()));
+      log.flush();
+    }
     http.setExecutor(Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "sitegen-http");
       t.setDaemon(true);
@@ -72,7 +79,13 @@ public final class PreviewServer implements AutoCloseable {
     http.start();
     this.watcher = new Watcher(root,
         List.of(root.resolve("content"), root.resolve("layouts"), root.resolve("assets")),
-        Set.of("site.yml"), this::rebuild);
+        Set.of("site.yml"), this::rebuild, log);
+  }
+
+  /** Said once when the preview is reachable from other machines, which also lifts the Host check. */
+  static String exposureWarning(String host, boolean drafts) {
+    return "warning: serving on " + host + ": other machines on the network can read every page"
+        + (drafts ? ", drafts included" : "");
   }
 
   /** The port the server listens on (useful when asked for port 0). */
@@ -96,13 +109,27 @@ public final class PreviewServer implements AutoCloseable {
 
   // ---------------------------------------------------------------- building
 
-  private synchronized void rebuild(Set<Path> changed) {
+  private void rebuild(Set<Path> changed) {
+    rebuild(changed, () -> changed == null ? session.build(memory) : session.update(changed, memory));
+  }
+
+  /** @param attempt the build itself; a test passes one that fails */
+  synchronized void rebuild(Set<Path> changed, Supplier<BuildResult> attempt) {
     BuildResult result;
     try {
-      result = changed == null ? session.build(memory) : session.update(changed, memory);
-    } catch (RuntimeException e) {
-      log.println("site serve: rebuild failed: " + e);
+      result = attempt.get();
+    } catch (ThreadDeath death) {
+      throw death;
+    } catch (Throwable t) {
+      // Even an Error from a hostile input (2,000 nested lists overflow the parser's stack) must
+      // not end the watcher thread: the next save would never be rebuilt. The stack is unwound by
+      // now, so reporting is safe; the trace would only bury the one line that matters.
+      if (Thread.currentThread().isInterrupted()) return; // closing: the failure is the interrupt's
+      String why = "rebuild failed: " + describe(t);
+      log.println("site serve: " + why + "; still serving the last good build; fix the file and save again");
       log.flush();
+      errors = List.of(why);
+      broadcast("build-error", errorsJson());
       return;
     }
     for (Problem p : result.problems()) log.println(p);
@@ -130,6 +157,14 @@ public final class PreviewServer implements AutoCloseable {
       broadcast("build-error", errorsJson());
     }
     log.flush();
+  }
+
+  /** A failure in words, on one line. */
+  static String describe(Throwable t) {
+    if (t instanceof StackOverflowError) return "stack overflow (input nested too deeply?)";
+    if (t instanceof OutOfMemoryError) return "out of memory (input too large?)";
+    String line = t.toString().replaceAll("\\s*\\R\\s*", " ");
+    return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 
   private final Session.Output memory = new Session.Output() {
@@ -163,6 +198,11 @@ public final class PreviewServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!hostAllowed(exchange)) {
+        send(exchange, 403, "text/plain; charset=utf-8",
+            LoopbackHosts.refusal(port()).getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       String method = exchange.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
@@ -196,6 +236,18 @@ public final class PreviewServer implements AutoCloseable {
       if (type.startsWith("text/html")) body = inject(body, drafts.contains(file));
       send(exchange, 200, type, body);
     }
+  }
+
+  /**
+   * On loopback, only requests naming this machine are answered (see {@link LoopbackHosts}); bound
+   * to another address the user asked to be reached under other names, so any Host is fine.
+   */
+  private boolean hostAllowed(HttpExchange exchange) {
+    InetAddress bound = http.getAddress().getAddress();
+    if (!bound.isLoopbackAddress()) return true;
+    List<String> hosts = exchange.getRequestHeaders().get("Host");
+    // two Host headers are a request smuggling trick, not a browser
+    return hosts != null && hosts.size() == 1 && LoopbackHosts.accepts(hosts.get(0), bound, port());
   }
 
   private void handleOwn(HttpExchange exchange, String name, String query) throws IOException {

@@ -6,6 +6,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
@@ -32,16 +33,19 @@ final class Watcher implements AutoCloseable {
   private final Path root;
   private final Set<String> rootFiles;
   private final Consumer<Set<Path>> onChange;
+  private final PrintWriter log;
   private final Thread thread;
 
   /**
    * @param folders   folders to watch with everything under them
    * @param rootFiles names of single files in {@code root} to watch too (site.yml)
+   * @param log       where a failing {@code onChange} is reported, on one line
    */
-  Watcher(Path root, List<Path> folders, Set<String> rootFiles, Consumer<Set<Path>> onChange) {
+  Watcher(Path root, List<Path> folders, Set<String> rootFiles, Consumer<Set<Path>> onChange, PrintWriter log) {
     this.root = root;
     this.rootFiles = rootFiles;
     this.onChange = onChange;
+    this.log = log;
     try {
       this.service = root.getFileSystem().newWatchService();
       root.register(service, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
@@ -77,10 +81,22 @@ final class Watcher implements AutoCloseable {
         // gather the rest of the burst
         WatchKey more;
         while ((more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS)) != null) collect(more, changed);
-        if (!changed.isEmpty()) onChange.accept(changed);
+        if (!changed.isEmpty()) deliver(changed);
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closed: stop watching
+    }
+  }
+
+  /** Hands over one burst; whatever the callback throws ends that burst, never the watching. */
+  private void deliver(Set<Path> changed) {
+    try {
+      onChange.accept(changed);
+    } catch (ThreadDeath death) {
+      throw death;
+    } catch (Throwable t) {
+      log.println("site serve: handling a change failed: " + PreviewServer.describe(t) + "; still watching");
+      log.flush();
     }
   }
 
@@ -96,8 +112,8 @@ final class Watcher implements AutoCloseable {
       if (event.kind() == ENTRY_CREATE && Files.isDirectory(path)) {
         try {
           registerTree(path, changed);
-        } catch (IOException e) {
-          // the folder went away again
+        } catch (IOException | UncheckedIOException e) {
+          // the folder went away again (Files.walk reports that unchecked, midway)
         }
       }
       changed.add(path);

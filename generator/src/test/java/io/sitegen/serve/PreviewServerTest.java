@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,15 +69,50 @@ class PreviewServerTest {
 
   /** Sends a request line exactly as written, bypassing any client-side normalisation. */
   private int rawStatus(String path) throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+    return raw(server.port(), path, "Host: localhost:" + server.port() + "\r\n").status();
+  }
+
+  /** What a raw request got back: the status and everything after the headers. */
+  record RawResponse(int status, String body) {}
+
+  /**
+   * Sends a request with exactly the given header lines (HttpClient refuses to set Host), over
+   * loopback whatever the server is bound to.
+   */
+  static RawResponse raw(int port, String path, String headers) throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+      out.write(("GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
-          .readLine();
-      return Integer.parseInt(status.split(" ")[1]);
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int end = response.indexOf("\r\n\r\n");
+      return new RawResponse(Integer.parseInt(response.split(" ")[1]), end < 0 ? "" : response.substring(end + 4));
     }
+  }
+
+  @Test
+  void answersOnlyToThisMachinesNamesSoARebindingPageCannotReadDrafts() throws Exception {
+    int port = server.port();
+    for (String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "LOCALHOST:" + port}) {
+      RawResponse ok = raw(port, "/blog/next.html", "Host: " + host + "\r\n");
+      assertThat(ok.status()).as(host).isEqualTo(200);
+      assertThat(ok.body()).as(host).contains("Coming soon.");
+    }
+    for (String path : new String[] {"/blog/next.html", "/", "/_sitegen/status", "/_sitegen/client.js",
+        "/_sitegen/events", "/no/such/page.html"}) {
+      RawResponse evil = raw(port, path, "Host: evil.example\r\n");
+      assertThat(evil.status()).as(path).isEqualTo(403);
+      assertThat(evil.body()).as(path)
+          .isEqualTo("forbidden: this preview answers only to localhost:" + port + " (the Host header names another site)\n")
+          .doesNotContain("Coming soon.");
+    }
+    assertThat(raw(port, "/blog/next.html", "Host: evil.example:" + port + "\r\n").status()).isEqualTo(403);
+    assertThat(raw(port, "/blog/next.html", "Host: localhost\r\n").status()).as("port 80 assumed").isEqualTo(403);
+    assertThat(raw(port, "/blog/next.html", "").status()).as("no Host").isEqualTo(403);
+    assertThat(raw(port, "/blog/next.html", "Host: localhost:" + port + "\r\nHost: evil.example\r\n").status())
+        .as("two Hosts").isEqualTo(403);
   }
 
   private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
@@ -184,6 +220,22 @@ class PreviewServerTest {
   }
 
   @Test
+  void bindingAnotherAddressWarnsOnceAndAnswersAnyHost() throws Exception {
+    assertThat(log.toString()).as("loopback: no warning").doesNotContain("warning");
+    StringWriter wideLog = new StringWriter();
+    // bound to every address, but the test only talks to it over loopback
+    try (PreviewServer wide = new PreviewServer(new BuildOptions(dir, dir.resolve("_site"), true, false, false),
+        "0.0.0.0", 0, new PrintWriter(wideLog, true))) {
+      assertThat(wideLog.toString().lines().filter(l -> l.startsWith("warning:")))
+          .containsExactly("warning: serving on 0.0.0.0: other machines on the network can read every page, drafts included");
+      RawResponse any = raw(wide.port(), "/blog/next.html", "Host: my-laptop.lan:" + wide.port() + "\r\n");
+      assertThat(any.status()).isEqualTo(200);
+      assertThat(any.body()).contains("Coming soon.");
+    }
+    assertThat(PreviewServer.exposureWarning("0.0.0.0", false)).doesNotContain("drafts");
+  }
+
+  @Test
   void aSavedPostIsRebuiltAndTheBrowserToldToReload() throws Exception {
     long before = server.lastEventNanos();
     site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nRewritten text.\n");
@@ -242,6 +294,54 @@ class PreviewServerTest {
     site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nFixed.\n");
     eventually(() -> body("/blog/two.html").contains("Fixed."));
     assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[]}");
+  }
+
+  @Test
+  void aRebuildThatThrowsAnErrorIsOneLineAndTheOverlayAndLaterSavesStillRebuild() throws Exception {
+    HttpResponse<java.io.InputStream> events = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/_sitegen/events")).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    eventually(() -> server.listeners() > 0);
+    String logBefore = log.toString();
+    server.rebuild(Set.of(dir.resolve("content/blog/two.md")), () -> {
+      throw new StackOverflowError();
+    });
+    String why = "rebuild failed: stack overflow (input nested too deeply?)";
+    assertThat(log.toString().substring(logBefore.length()).lines().toList())
+        .containsExactly("site serve: " + why + "; still serving the last good build; fix the file and save again");
+    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[\"" + why + "\"]}");
+    assertThat(body("/blog/two.html")).contains("Second post");
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
+      assertThat(reader.readLine()).isEqualTo("event: hello");
+      reader.readLine();
+      reader.readLine();
+      assertThat(reader.readLine()).isEqualTo("event: build-error");
+      assertThat(reader.readLine()).isEqualTo("data: {\"errors\":[\"" + why + "\"]}");
+    }
+
+    site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nSaved after the overflow.\n");
+    eventually(() -> body("/blog/two.html").contains("Saved after the overflow."));
+    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[]}");
+  }
+
+  @Test
+  void aSaveNestedTooDeeplyIsReportedAndTheNextSaveStillRebuilds() throws Exception {
+    site.write("content/blog/two.md", "---\ntitle: Two\nx: " + "[".repeat(2000) + "]".repeat(2000) + "\n---\nDeep.\n");
+    // today a stack overflow; a depth limit in the parser would make it an ordinary error
+    eventually(() -> !body("/_sitegen/status").equals("{\"errors\":[]}"));
+    assertThat(log.toString()).doesNotContain("\tat ");
+    assertThat(body("/blog/two.html")).contains("Second post");
+    site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nShallow again.\n");
+    eventually(() -> body("/blog/two.html").contains("Shallow again."));
+    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[]}");
+  }
+
+  @Test
+  void aFailureIsDescribedOnOneLine() {
+    assertThat(PreviewServer.describe(new OutOfMemoryError("Java heap space"))).isEqualTo("out of memory (input too large?)");
+    assertThat(PreviewServer.describe(new IllegalStateException("two\n  lines")))
+        .isEqualTo("java.lang.IllegalStateException: two lines");
+    assertThat(PreviewServer.describe(new IllegalStateException("x".repeat(1000)))).hasSize(303);
   }
 
   /** The serve command's defaults, as picocli fills them in. */

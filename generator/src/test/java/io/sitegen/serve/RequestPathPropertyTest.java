@@ -1,0 +1,162 @@
+package io.sitegen.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Properties of {@link RequestPath} over random and hostile request paths: it answers with a path
+ * or {@link RequestPath.Refused}, nothing else, and a path it answers with stays inside the site.
+ *
+ * <p>Written with a seeded generator and a small shrinker rather than jqwik: jqwik 1.10's
+ * "Anti-AI Usage Clause" asks that AI coding agents not use it, and this test was written by one.
+ * The seed changes every run and is printed with a failure; {@code -Dsitegen.seed=N} replays it.
+ */
+class RequestPathPropertyTest {
+  private static final int TRIES = 20_000;
+
+  /** What attacks on path handling are made of, plus ordinary and odd text. */
+  private static final List<String> PIECES = List.of(
+      "/", "/", "/", "..", ".", "%2e", "%2E", "%252e", "%252E", "%2f", "%2F", "%252f", "%5c", "%5C", "%255c",
+      "\\", "%00", "%", "%zz", "%2", "%25", "+", "%2b", "%c0%ae", "%c0%af", "%e0%80%ae", "%ff", "%7f", "%1f",
+      "%c2%85", "%c2%9f", "%ed%a0%80", "%f0%9f%98%80", "\u0085", "\u009f", "\t", "\n", "\u0000", "\u202e",
+      "\ud800", "\udc00", "\ud83d\ude00", "é", "日本", " ", "%20", ";", "?", "#", ":", "~", "a", "b.html",
+      "index.html", "blog", "...", "x".repeat(300));
+
+  @TempDir
+  Path root;
+
+  @Test
+  void builtFromPiecesOfAttacks() {
+    check(random -> {
+      List<String> parts = new ArrayList<>();
+      if (random.nextInt(10) > 0) parts.add("/");
+      for (int i = random.nextInt(12); i >= 0; i--) parts.add(PIECES.get(random.nextInt(PIECES.size())));
+      return parts;
+    });
+  }
+
+  @Test
+  void randomText() {
+    check(random -> {
+      List<String> chars = new ArrayList<>();
+      chars.add("/");
+      for (int i = random.nextInt(40); i >= 0; i--) {
+        int pick = random.nextInt(4);
+        char c = switch (pick) {
+          case 0 -> "/.%\\25eEfFcC0".charAt(random.nextInt(13)); // the characters attacks are made of
+          case 1 -> (char) (0x20 + random.nextInt(0x5f)); // printable ASCII
+          case 2 -> (char) random.nextInt(0x100); // Latin-1, controls included
+          default -> (char) random.nextInt(0x10000); // any UTF-16 unit, lone surrogates included
+        };
+        chars.add(String.valueOf(c));
+      }
+      return chars;
+    });
+  }
+
+  /** Runs the property over generated inputs; on a failure, shrinks it and reports the seed. */
+  private void check(Function<Random, List<String>> generator) {
+    long seed = Long.getLong("sitegen.seed", System.nanoTime());
+    Random random = new Random(seed);
+    for (int i = 0; i < TRIES; i++) {
+      List<String> parts = generator.apply(random);
+      String problem = violation(String.join("", parts));
+      if (problem != null) {
+        List<String> smallest = shrink(parts);
+        String raw = String.join("", smallest);
+        fail("seed " + seed + ": " + visible(raw) + ": " + violation(raw));
+      }
+    }
+  }
+
+  /** Drops pieces while the input still fails, so the report shows what matters. */
+  private List<String> shrink(List<String> parts) {
+    List<String> current = new ArrayList<>(parts);
+    boolean smaller = true;
+    while (smaller) {
+      smaller = false;
+      for (int i = 0; i < current.size(); i++) {
+        List<String> without = new ArrayList<>(current);
+        without.remove(i);
+        if (violation(String.join("", without)) != null) {
+          current = without;
+          smaller = true;
+          break;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** What is under test: {@link RequestPath#toOutputPath}, or a broken stand-in to test the checker. */
+  interface Mapper {
+    String map(String raw) throws RequestPath.Refused;
+  }
+
+  private String violation(String raw) {
+    return violation(raw, RequestPath::toOutputPath);
+  }
+
+  /** The property: null when {@code raw} is handled correctly, otherwise what went wrong. */
+  private String violation(String raw, Mapper mapper) {
+    String out;
+    try {
+      out = mapper.map(raw);
+    } catch (RequestPath.Refused e) {
+      return null;
+    } catch (RuntimeException e) {
+      return "threw " + e;
+    }
+    if (out == null) return "returned null";
+    if (out.startsWith("/")) return "starts with '/': " + visible(out);
+    if (out.contains("\\")) return "contains a backslash: " + visible(out);
+    if (out.chars().anyMatch(Character::isISOControl)) return "contains a control character: " + visible(out);
+    if (!StandardCharsets.UTF_8.newEncoder().canEncode(out)) return "is not well-formed text: " + visible(out);
+    for (String segment : out.split("/", -1)) {
+      if (segment.equals("..") || segment.equals(".")) return "has a dot segment: " + visible(out);
+    }
+    Path resolved;
+    try {
+      resolved = root.resolve(out).normalize();
+    } catch (InvalidPathException e) {
+      // only a platform whose file names cannot hold the text (a POSIX locale) may refuse it
+      Charset names = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+      return names.newEncoder().canEncode(out) ? "cannot be resolved: " + e.getMessage() : null;
+    }
+    if (!resolved.startsWith(root)) return "leaves the root: " + resolved;
+    return null;
+  }
+
+  private static String visible(String s) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c < 0x20 || c >= 0x7f) out.append(String.format("\\u%04x", (int) c));
+      else out.append(c);
+    }
+    return out.append('"').toString();
+  }
+
+  @Test
+  void thePropertyCatchesAMapperThatChecksNothing() {
+    Mapper naive = raw -> java.net.URLDecoder.decode(raw, StandardCharsets.UTF_8).substring(1);
+    assertThat(violation("/blog/one.html", naive)).isNull();
+    assertThat(violation("/blog/../../x", naive)).startsWith("has a dot segment");
+    assertThat(violation("//etc/passwd", naive)).startsWith("starts with '/'");
+    assertThat(violation("/a%5cb", naive)).startsWith("contains a backslash");
+    assertThat(violation("/a%0ab", naive)).startsWith("contains a control character");
+    assertThat(violation("/%zz", naive)).startsWith("threw java.lang.IllegalArgumentException");
+    assertThat(violation("/blog/../../x", raw -> "../x")).startsWith("has a dot segment");
+    assertThat(violation("/x", raw -> "a/../../x")).startsWith("has a dot segment");
+  }
+}
