@@ -1,7 +1,6 @@
 package io.sitegen.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +12,12 @@ import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.sitegen.testing.Properties;
+import static io.sitegen.testing.Properties.visible;
 
 /**
  * Properties of {@link RequestPath} over random and hostile request paths: it answers with a path
  * or {@link RequestPath.Refused}, nothing else, and a path it answers with stays inside the site.
- *
- * <p>Written with a seeded generator and a small shrinker rather than jqwik: jqwik 1.10's
- * "Anti-AI Usage Clause" asks that AI coding agents not use it, and this test was written by one.
- * The seed changes every run and is printed with a failure; {@code -Dsitegen.seed=N} replays it.
  */
 class RequestPathPropertyTest {
   private static final int TRIES = 20_000;
@@ -65,38 +62,8 @@ class RequestPathPropertyTest {
     });
   }
 
-  /** Runs the property over generated inputs; on a failure, shrinks it and reports the seed. */
   private void check(Function<Random, List<String>> generator) {
-    long seed = Long.getLong("sitegen.seed", System.nanoTime());
-    Random random = new Random(seed);
-    for (int i = 0; i < TRIES; i++) {
-      List<String> parts = generator.apply(random);
-      String problem = violation(String.join("", parts));
-      if (problem != null) {
-        List<String> smallest = shrink(parts);
-        String raw = String.join("", smallest);
-        fail("seed " + seed + ": " + visible(raw) + ": " + violation(raw));
-      }
-    }
-  }
-
-  /** Drops pieces while the input still fails, so the report shows what matters. */
-  private List<String> shrink(List<String> parts) {
-    List<String> current = new ArrayList<>(parts);
-    boolean smaller = true;
-    while (smaller) {
-      smaller = false;
-      for (int i = 0; i < current.size(); i++) {
-        List<String> without = new ArrayList<>(current);
-        without.remove(i);
-        if (violation(String.join("", without)) != null) {
-          current = without;
-          smaller = true;
-          break;
-        }
-      }
-    }
-    return current;
+    Properties.check(TRIES, generator, this::violation);
   }
 
   /** What is under test: {@link RequestPath#toOutputPath}, or a broken stand-in to test the checker. */
@@ -136,15 +103,6 @@ class RequestPathPropertyTest {
     }
     if (!resolved.startsWith(root)) return "leaves the root: " + resolved;
     return null;
-  }
-
-  private static String visible(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c < 0x20 || c >= 0x7f) out.append(String.format("\\u%04x", (int) c));
-      else out.append(c);
-    }
-    return out.append('"').toString();
   }
 
   @Test
