@@ -225,9 +225,11 @@ public final class Session {
     for (Path path : changed) {
       Path abs = path.toAbsolutePath().normalize();
       if (!abs.startsWith(root)) continue;
-      // Where a link leads is checked when the files are listed: a new or changed link lists them again.
+      // Where a link leads is checked when the files are listed: a new or changed link lists them
+      // again, and so does a change to a file that could not be listed.
       if (Files.isSymbolicLink(abs)) return rebuildAll(out);
       String rel = root.relativize(abs).toString().replace('\\', '/');
+      if (readProblems.containsKey(relPathOf(rel))) return rebuildAll(out);
       if (rel.equals(SiteConfig.FILE_NAME)) return rebuildAll(out);
       if (rel.startsWith("layouts/")) {
         changedLayouts.add(rel);

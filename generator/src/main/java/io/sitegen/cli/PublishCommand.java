@@ -1,7 +1,10 @@
 package io.sitegen.cli;
 
+import io.sitegen.build.OutputFolder;
+import io.sitegen.config.SiteConfig;
 import io.sitegen.config.Text;
 import io.sitegen.content.Drafting;
+import io.sitegen.files.SiteFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +50,12 @@ final class PublishCommand implements Callable<Integer> {
     if (!Files.isRegularFile(path)) {
       console.error(name + ": no such file");
       return Main.CONTENT_ERRORS;
+    }
+    SiteConfig config = SiteConfig.defaults(root);
+    if (SiteFiles.of(config, root.resolve(OutputFolder.DEFAULT)).lookup(config.contentDir(), name)
+        != SiteFiles.Lookup.FOUND) {
+      console.error(name + ": not a page of this site; publish edits Markdown files under content/ only");
+      return Main.USAGE;
     }
     try {
       byte[] bytes = Files.readAllBytes(path);

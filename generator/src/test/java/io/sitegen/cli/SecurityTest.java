@@ -240,6 +240,21 @@ class SecurityTest {
     assertThat(site.exists("_site/blog/my%20post.html")).isFalse();
   }
 
+  // ---------------------------------------------------------------- authoring commands
+
+  @Test
+  void publishEditsPagesOfTheSiteOnly() throws IOException {
+    Path foreign = Files.writeString(outside.resolve("draft.md"), "---\ndraft: true\n---\nNot ours.\n");
+    link("content/blog/linked.md", foreign);
+    Map<String, String> before = Snapshot.of(outside);
+    for (String file : new String[] {foreign.toString(), "content/blog/linked.md", "site.yml"}) {
+      TestSite.Run run = site.run("publish", file);
+      assertThat(run.exitCode()).as(file).isEqualTo(2);
+      assertThat(run.err()).endsWith(": not a page of this site; publish edits Markdown files under content/ only\n");
+    }
+    assertThat(Snapshot.of(outside)).isEqualTo(before);
+  }
+
   private static void deleteTree(Path p) throws IOException {
     try (var walk = Files.walk(p)) {
       for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);

@@ -337,6 +337,25 @@ class PreviewServerTest {
   }
 
   @Test
+  void aLinkOutOfTheSiteSavedWhileServingIsNeverServed() throws Exception {
+    Path secret = Files.writeString(dir.getParent().resolve(dir.getFileName() + "-secret.txt"), "TOKEN=not-for-the-web\n");
+    try {
+      // a new link, and an existing file replaced by a link
+      Files.createSymbolicLink(dir.resolve("content/blog/env.txt"), secret);
+      eventually(() -> body("/_sitegen/status").contains("content/blog/env.txt: symlink to a file outside the site"));
+      Files.delete(dir.resolve("content/blog/env.txt"));
+      eventually(() -> body("/_sitegen/status").equals("{\"errors\":[]}"));
+      Files.delete(dir.resolve("content/blog/images/a.png"));
+      Files.createSymbolicLink(dir.resolve("content/blog/images/a.png"), secret);
+      eventually(() -> body("/_sitegen/status").contains("content/blog/images/a.png: symlink to a file outside the site"));
+      assertThat(body("/blog/env.txt")).doesNotContain("TOKEN");
+      assertThat(body("/blog/images/a.png")).doesNotContain("TOKEN");
+    } finally {
+      Files.deleteIfExists(secret);
+    }
+  }
+
+  @Test
   void aFailureIsDescribedOnOneLine() {
     assertThat(PreviewServer.describe(new OutOfMemoryError("Java heap space"))).isEqualTo("out of memory (input too large?)");
     assertThat(PreviewServer.describe(new IllegalStateException("two\n  lines")))
