@@ -80,7 +80,7 @@ public final class Layouts {
     public java.io.Reader getReader(String templateName) {
       String name = templateName.startsWith("/") ? templateName.substring(1) : templateName;
       if (files.lookup(folder, name) == SiteFiles.Lookup.OUTSIDE) {
-        throw new LoaderException(null, name + " is outside layouts/; templates are read from layouts/ only");
+        throw new Outside(templateName);
       }
       return super.getReader(templateName);
     }
@@ -122,9 +122,35 @@ public final class Layouts {
   private Problem problem(PebbleException e, String layout, String prefix) {
     String file = e.getFileName() == null ? layout : relative(e.getFileName());
     int line = e.getLineNumber() == null ? 0 : e.getLineNumber();
+    if (line <= 0) line = lineNaming(file, e);
     String message = e.getPebbleMessage();
     if (message == null && e.getCause() != null) message = e.getCause().getMessage();
     return Problem.error(file, Math.max(line, 0), prefix + (message == null ? "error" : message.strip()));
+  }
+
+  /**
+   * Pebble gives no line when its loader refuses a name: the line of the layout where the refused
+   * name is written, or 0.
+   */
+  private int lineNaming(String file, Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof Outside outside) {
+        String text = source(file);
+        int at = text.indexOf(outside.name);
+        return at < 0 ? 0 : io.sitegen.config.Text.lineAt(text, at);
+      }
+    }
+    return 0;
+  }
+
+  /** A name the loader refused because it leads outside {@code layouts/}. */
+  private static final class Outside extends LoaderException {
+    final String name;
+
+    Outside(String name) {
+      super(null, name + " is outside layouts/; templates are read from layouts/ only");
+      this.name = name;
+    }
   }
 
   private String relative(String name) {

@@ -146,8 +146,8 @@ class SecurityTest {
     site.write(".git/config", "[remote]\n\turl = https://x:" + SECRET + "@example.org/\n");
     site.write("layouts/evil.html", "<p>\n" + tag + "\n</p>\n");
     site.write("content/x.md", "---\ntitle: x\nlayout: evil\n---\nx\n");
-    assertThat(firstLine(refusedBuild(1))).startsWith("layouts/evil.html")
-        .contains("is outside layouts/; templates are read from layouts/ only (rendering content/x.md)");
+    assertThat(firstLine(refusedBuild(1))).startsWith("layouts/evil.html:2: template: ")
+        .endsWith(" is outside layouts/; templates are read from layouts/ only (rendering content/x.md)");
   }
 
   @Test
