@@ -7,8 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reading source text strictly as UTF-8, and small helpers for locating things in it. */
 public final class Text {
@@ -32,10 +30,28 @@ public final class Text {
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 
-  /** The 1-based line on which a top-level {@code key:} is written in YAML text, or 1. */
+  /**
+   * The 1-based line on which a top-level {@code key:} is written in YAML text, or 1. A scan of the
+   * line starts, not a pattern compiled per call: callers ask for several keys of every page.
+   */
   public static int lineOfKey(String yaml, String key) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*:").matcher(yaml);
-    return m.find() ? lineAt(yaml, m.start()) : 1;
+    int line = 1;
+    for (int start = 0; start <= yaml.length(); line++) {
+      if (yaml.startsWith(key, start)) {
+        int i = start + key.length();
+        while (i < yaml.length() && isRegexSpace(yaml.charAt(i))) i++;
+        if (i < yaml.length() && yaml.charAt(i) == ':') return line;
+      }
+      int end = yaml.indexOf('\n', start);
+      if (end < 0) break;
+      start = end + 1;
+    }
+    return 1;
+  }
+
+  /** What {@code \s} of a pattern matches. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /** The 1-based line of character offset {@code index} in {@code text}. */

@@ -29,15 +29,14 @@ final class FrontMatter {
    * {@code problems}, when the front matter is not closed or is not valid YAML.
    */
   static Optional<FrontMatter> parse(String text, String file, Problems problems) {
-    if (!isFence(firstLine(text, 0), "---")) {
+    if (!isFence(text, 0, "---")) {
       return Optional.of(new FrontMatter(new LinkedHashMap<>(), "", text, 1));
     }
     int yamlStart = nextLineStart(text, 0);
     int pos = yamlStart;
     int line = 2;
     while (pos < text.length()) {
-      String current = firstLine(text, pos);
-      if (isFence(current, "---") || isFence(current, "...")) {
+      if (isFence(text, pos, "---") || isFence(text, pos, "...")) {
         String yaml = text.substring(yamlStart, pos);
         int bodyStart = nextLineStart(text, pos);
         Optional<Map<String, Object>> data = Yaml.parseMap(yaml, file, 2, "front matter", problems);
@@ -51,14 +50,18 @@ final class FrontMatter {
     return Optional.empty();
   }
 
-  private static boolean isFence(String line, String fence) {
-    return line.stripTrailing().equals(fence);
-  }
-
-  private static String firstLine(String text, int from) {
+  /**
+   * Whether the line at {@code from} is {@code fence}, ignoring trailing whitespace. It reads the
+   * line in place: the search for the closing fence visits every line of a file that has none.
+   */
+  private static boolean isFence(String text, int from, String fence) {
+    if (!text.startsWith(fence, from)) return false;
     int end = text.indexOf('\n', from);
-    String line = end < 0 ? text.substring(from) : text.substring(from, end);
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    if (end < 0) end = text.length();
+    for (int i = from + fence.length(); i < end; i++) {
+      if (!Character.isWhitespace(text.charAt(i))) return false;
+    }
+    return true;
   }
 
   private static int nextLineStart(String text, int from) {

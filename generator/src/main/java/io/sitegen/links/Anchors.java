@@ -24,10 +24,9 @@ public final class Anchors {
       int gt = html.indexOf('>', lt + 1);
       if (gt < 0) break;
       char first = html.charAt(lt + 1);
-      if (Character.isLetter(first)) {
-        int eq = html.indexOf('=', lt);
-        if (eq >= 0 && eq < gt) attributes(html, lt + 1, gt, ids);
-      }
+      // Only between '<' and '>': indexOf('=') from each tag scanned to the end of the page when the
+      // tag had none, quadratic on a 40,000-item list.
+      if (Character.isLetter(first) && hasEquals(html, lt + 2, gt)) attributes(html, lt + 1, gt, ids);
       lt = html.indexOf('<', gt);
     }
     return ids;
@@ -52,8 +51,9 @@ public final class Anchors {
       if (i < to && (html.charAt(i) == '"' || html.charAt(i) == '\'')) {
         char quote = html.charAt(i);
         valueStart = i + 1;
-        valueEnd = html.indexOf(quote, valueStart);
-        if (valueEnd < 0 || valueEnd > to) return;
+        valueEnd = valueStart; // not indexOf: an unclosed quote would send it to the end of the page
+        while (valueEnd < to && html.charAt(valueEnd) != quote) valueEnd++;
+        if (valueEnd >= to) return;
         i = valueEnd + 1;
       } else {
         valueStart = i;
@@ -68,6 +68,11 @@ public final class Anchors {
         ids.add(value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true));
       }
     }
+  }
+
+  private static boolean hasEquals(String html, int from, int to) {
+    for (int i = from; i < to; i++) if (html.charAt(i) == '=') return true;
+    return false;
   }
 
   private static boolean isSpace(char c) {

@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * @param fragment the fragment without {@code #}, decoded, or null
  */
 record Url(String path, String suffix, String fragment) {
-  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
   /** Whether the URL names another site or a scheme of its own; such URLs are left alone. */
   static boolean isExternal(String url) {
-    return url.startsWith("//") || SCHEME.matcher(url).find();
+    return url.startsWith("//") || SCHEME.matcher(url).lookingAt();
   }
 
   static Url parse(String url) {

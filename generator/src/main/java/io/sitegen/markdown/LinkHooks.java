@@ -13,6 +13,11 @@ import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.NullableDataKey;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,11 +31,43 @@ import org.jsoup.nodes.Element;
 final class LinkHooks {
   static final NullableDataKey<LinkHook> HOOK = new NullableDataKey<>("SITEGEN_LINK_HOOK");
 
+  /** The offset at which each line of the document starts, made when a first link asks for it. */
+  private static final NullableDataKey<int[]> LINE_STARTS = new NullableDataKey<>("SITEGEN_LINE_STARTS");
+
   private LinkHooks() {}
 
   private static LinkHook hookOf(Document document) {
     LinkHook hook = HOOK.get(document);
     return hook == null ? LinkHook.NONE : hook;
+  }
+
+  /**
+   * The 0-based line on which {@code node} starts, as {@link Node#getLineNumber()} counts it (after
+   * \n, \r\n or a lone \r). That one counts from the top of the document on every call: with a
+   * link every few lines, a 5 MB page took 25 s.
+   */
+  static int lineOf(Node node) {
+    Document document = node.getDocument();
+    int[] starts = LINE_STARTS.get(document);
+    if (starts == null) {
+      starts = lineStarts(document.getChars().getBaseSequence().toString());
+      document.set(LINE_STARTS, starts);
+    }
+    int i = Arrays.binarySearch(starts, node.getStartOffset());
+    return i >= 0 ? i : -i - 2;
+  }
+
+  static int[] lineStarts(String text) {
+    int[] starts = new int[16];
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        if (count == starts.length) starts = Arrays.copyOf(starts, count * 2);
+        starts[count++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, count);
   }
 
   /** Markdown links and images. */
@@ -45,7 +82,7 @@ final class LinkHooks {
     @Override
     public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
       if (link.getLinkType() != LinkType.LINK && link.getLinkType() != LinkType.IMAGE) return link;
-      String resolved = hookOf(context.getDocument()).resolve(link.getUrl(), node.getLineNumber());
+      String resolved = hookOf(context.getDocument()).resolve(link.getUrl(), lineOf(node));
       return resolved.equals(link.getUrl()) ? link : link.withUrl(resolved);
     }
   }
@@ -53,6 +90,7 @@ final class LinkHooks {
   /** Raw HTML: rewrites the URL attributes of a, img, source and video, keeping the rest as written. */
   static final class RawHtml implements NodeRenderer {
     private static final Pattern MAY_LINK = Pattern.compile("(?i)\\b(href|src)\\s*=");
+    private static final Pattern LINK_ATTR = Pattern.compile("(?i)\\b(href|src)\\s*=\\s*([\"']?)");
     private static final String SELECTOR = "a[href], img[src], source[src], video[src]";
 
     @Override
@@ -83,23 +121,28 @@ final class LinkHooks {
     private static String rewrite(String text, Node node, NodeRendererContext context) {
       LinkHook hook = hookOf(context.getDocument());
       if (hook == LinkHook.NONE || !MAY_LINK.matcher(text).find()) return null;
+      Map<String, ArrayDeque<int[]>> written = linkAttributes(text);
       StringBuilder out = new StringBuilder(text.length() + 16);
       int copied = 0;
       int searchFrom = 0;
+      int line = lineOf(node);
+      int lineCounted = 0;
       boolean changed = false;
       for (Element e : Jsoup.parseBodyFragment(text).select(SELECTOR)) {
         String attr = e.hasAttr("href") ? "href" : "src";
         String value = e.attr(attr);
-        Matcher m = Pattern.compile("(?i)\\b" + attr + "\\s*=\\s*([\"']?)" + Pattern.quote(value))
-            .matcher(text);
-        if (!m.find(searchFrom)) continue; // written with entities: leave it as it is
-        searchFrom = m.end();
-        int valueStart = m.end() - value.length();
-        int line = node.getLineNumber() + countLines(text, valueStart);
+        ArrayDeque<int[]> at = written.get(attr + ' ' + value);
+        while (at != null && !at.isEmpty() && at.peek()[0] < searchFrom) at.poll();
+        if (at == null || at.isEmpty()) continue; // written with entities: leave it as it is
+        int[] found = at.poll();
+        int valueStart = found[0];
+        int valueEnd = valueStart + value.length();
+        searchFrom = valueEnd;
+        for (; lineCounted < valueStart; lineCounted++) if (text.charAt(lineCounted) == '\n') line++;
         String resolved = hook.resolve(value, line);
         if (!resolved.equals(value)) {
-          out.append(text, copied, valueStart).append(escapeAttr(resolved, m.group(1)));
-          copied = m.end();
+          out.append(text, copied, valueStart).append(escapeAttr(resolved, found[1]));
+          copied = valueEnd;
           changed = true;
         }
       }
@@ -107,15 +150,36 @@ final class LinkHooks {
       return out.append(text, copied, text.length()).toString();
     }
 
-    private static int countLines(String text, int end) {
-      int n = 0;
-      for (int i = 0; i < end; i++) if (text.charAt(i) == '\n') n++;
-      return n;
+    /**
+     * Where each href and src value is written, by "attribute value" as written, in one pass. A
+     * pattern per element, searched from the last one found, ran to the end of the chunk for each
+     * value Jsoup reads differently from how it is written (with entities): quadratic.
+     *
+     * @return {value offset, quote character or 0} in order, by name and value
+     */
+    private static Map<String, ArrayDeque<int[]>> linkAttributes(String text) {
+      Map<String, ArrayDeque<int[]>> written = new HashMap<>();
+      Matcher m = LINK_ATTR.matcher(text);
+      int from = 0;
+      while (from <= text.length() && m.find(from)) {
+        int start = m.end();
+        int end = start;
+        char quote = m.group(2).isEmpty() ? 0 : m.group(2).charAt(0);
+        if (quote == 0) {
+          while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '>') end++;
+        } else {
+          while (end < text.length() && text.charAt(end) != quote) end++;
+        }
+        String key = m.group(1).toLowerCase(Locale.ROOT) + ' ' + text.substring(start, end);
+        written.computeIfAbsent(key, k -> new ArrayDeque<>()).add(new int[] {start, quote});
+        from = Math.max(end, m.end() + 1); // on past the value: each character is read once
+      }
+      return written;
     }
 
-    private static String escapeAttr(String value, String quote) {
+    private static String escapeAttr(String value, int quote) {
       String v = value.replace("&", "&amp;");
-      return quote.equals("'") ? v.replace("'", "&#39;") : v.replace("\"", "&quot;");
+      return quote == '\'' ? v.replace("'", "&#39;") : v.replace("\"", "&quot;");
     }
   }
 }
