@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitegen.config.Problem;
 import io.sitegen.config.Problems;
+import io.sitegen.testing.Properties;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Front matter comes from pull requests: whatever it holds, parsing ends in data or in one-line problems. */
@@ -21,44 +18,53 @@ class FrontMatterPropertiesTest {
       "'", "\"", "\"\\x", "|\n", ">-\n", "#", "key", "value", "x: y", "---\n", "...\n", " ", "@", "`",
       "\uD800", "é", "12", "0x1F", ".inf", "~", "null");
 
-  @Provide
-  Arbitrary<String> hostileYaml() {
-    Arbitrary<String> pieces = Arbitraries.of(PIECES).list().ofMaxSize(80).map(l -> String.join("", l));
-    Arbitrary<String> deep = Arbitraries.integers().between(90, 3000)
-        .flatMap(n -> Arbitraries.of("[", "{a: ", "- ", "[&a ", "{").map(open -> "k: " + open.repeat(n)));
-    Arbitrary<String> quote = Arbitraries.strings().ofMaxLength(40).map(s -> "title: \"" + s);
-    return Arbitraries.oneOf(pieces, deep, quote, Arbitraries.strings().ofMaxLength(200));
+  private static final List<String> OPENERS = List.of("[", "{a: ", "- ", "[&a ", "{");
+  private static final List<String> FENCES = List.of("---\n%s\n---\n# Body\n", "---\r\n%s\r\n...\r\n",
+      "---\n%s", "---\n%s\n---", "\uFEFF---\n%s\n---\n", "%s", "---\n%s\n");
+
+  /** Hostile YAML: pieces of YAML syntax, a nest 90 to 3,000 deep, an unclosed quote, or random text. */
+  private static String hostileYaml(Random random) {
+    return switch (random.nextInt(4)) {
+      case 0 -> String.join("", Properties.draw(random, "", PIECES, 80));
+      case 1 -> "k: " + OPENERS.get(random.nextInt(OPENERS.size())).repeat(90 + random.nextInt(2911));
+      case 2 -> "title: \"" + randomText(random, 40);
+      default -> randomText(random, 200);
+    };
   }
 
-  @Provide
-  Arbitrary<String> pages() {
-    Arbitrary<String> fenced = hostileYaml().flatMap(body -> Arbitraries.of(
-        "---\n" + body + "\n---\n# Body\n",
-        "---\r\n" + body + "\r\n...\r\n",
-        "---\n" + body,
-        "---\n" + body + "\n---",
-        "\uFEFF---\n" + body + "\n---\n"));
-    return Arbitraries.oneOf(fenced, Arbitraries.strings().ofMaxLength(300), Arbitraries.strings().ofMaxLength(300).map(s -> "---\n" + s));
+  private static String randomText(Random random, int max) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(max + 1); i > 0; i--) text.append((char) random.nextInt(random.nextBoolean() ? 0x80 : 0x10000));
+    return text.toString();
   }
 
-  @Property(tries = 1500)
-  void endsInDataOrInOneLineProblems(@ForAll("pages") String text) {
+  @Test
+  void endsInDataOrInOneLineProblems() {
+    Properties.check(1500, random -> List.of(FENCES.get(random.nextInt(FENCES.size()))
+        .replace("%s", hostileYaml(random))), FrontMatterPropertiesTest::violation);
+  }
+
+  /** The property: null when parsing {@code text} ends in data or in one-line problems. */
+  private static String violation(String text) {
     Problems problems = new Problems();
-    Optional<FrontMatter> parsed = FrontMatter.parse(text, "content/x.md", problems);
+    Optional<FrontMatter> parsed;
+    try {
+      parsed = FrontMatter.parse(text, "content/x.md", problems);
+    } catch (RuntimeException | StackOverflowError e) {
+      return "threw " + e;
+    }
     List<Problem> found = problems.sorted();
     if (parsed.isPresent()) {
-      assertThat(found).as("data and an error").noneMatch(Problem::isError);
-      assertThat(parsed.get().data()).isNotNull();
-      assertThat(parsed.get().body()).isNotNull();
-      assertThat(parsed.get().bodyLine()).isPositive();
-    } else {
-      assertThat(found).as("empty without a reason").anyMatch(Problem::isError);
+      if (found.stream().anyMatch(Problem::isError)) return "data and an error";
+      if (parsed.get().data() == null || parsed.get().body() == null || parsed.get().bodyLine() < 1) return "no data";
+    } else if (found.stream().noneMatch(Problem::isError)) {
+      return "empty without a reason";
     }
     for (Problem p : found) {
-      assertThat(p.message()).doesNotContain("\n").doesNotContain("\r");
-      assertThat(p.line()).isGreaterThanOrEqualTo(0);
-      assertThat(p.toString()).startsWith("content/x.md");
+      if (p.message().contains("\n") || p.message().contains("\r")) return "a message of more than one line";
+      if (p.line() < 0 || !p.toString().startsWith("content/x.md")) return "badly located: " + p;
     }
+    return null;
   }
 
   @Test

@@ -59,13 +59,13 @@ public final class Properties {
     return current;
   }
 
-  /** Text with control and non-ASCII characters escaped, for a failure message. */
+  /** Text with control and non-ASCII characters escaped, cut at 400 characters, for a failure message. */
   public static String visible(String s) {
     StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
+    for (char c : s.substring(0, Math.min(s.length(), 400)).toCharArray()) {
       if (c < 0x20 || c >= 0x7f) out.append(String.format("\\u%04x", (int) c));
       else out.append(c);
     }
-    return out.append('"').toString();
+    return out.append(s.length() > 400 ? "\"… (" + s.length() + " characters)" : "\"").toString();
   }
 }
