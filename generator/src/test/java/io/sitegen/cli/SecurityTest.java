@@ -240,6 +240,65 @@ class SecurityTest {
     assertThat(site.exists("_site/blog/my%20post.html")).isFalse();
   }
 
+  // ---------------------------------------------------------------- hostile sizes and nesting
+
+  @Test
+  void frontMatterNestedTwoThousandDeepIsOneLine() {
+    site.write("content/blog/deep.md", "---\nlayout: article\nx: " + "[".repeat(2000) + "]".repeat(2000) + "\n---\nx\n");
+    TestSite.Run run = refusedBuild(1);
+    assertThat(run.err().lines()).hasSize(2);
+    assertThat(firstLine(run)).isEqualTo("content/blog/deep.md:3:103: front matter: nested deeper than 100 levels");
+  }
+
+  @Test
+  void frontMatterOverOneMegabyteIsOneLine() {
+    site.write("content/blog/big.md", "---\nlayout: article\ntitle: " + "x".repeat(3 << 20) + "\n---\nx\n");
+    assertThat(firstLine(refusedBuild(1))).isEqualTo("content/blog/big.md:2: front matter: larger than 1 MB");
+  }
+
+  @Test
+  void frontMatterWithTooManyAliasesIsOneLine() {
+    StringBuilder yaml = new StringBuilder("---\nlayout: article\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (int i = 0; i < 60; i++) yaml.append("k").append(i).append(": [*a, *a]\n");
+    site.write("content/blog/bomb.md", yaml + "---\nx\n");
+    assertThat(firstLine(refusedBuild(1))).startsWith("content/blog/bomb.md:").endsWith("front matter: more than 50 aliases");
+  }
+
+  @Test
+  void markdownNestedFiftyThousandDeepIsAnErrorOfItsPage() {
+    site.write("content/blog/quotes.md", "---\nlayout: article\ntitle: q\n---\n" + ">".repeat(50_000) + " deep\n");
+    TestSite.Run run = refusedBuild(1);
+    assertThat(firstLine(run)).isEqualTo("content/blog/quotes.md: cannot be rendered: nested too deeply (the renderer ran out of stack)");
+  }
+
+  /**
+   * Bounds far above the few seconds these take, and far below what the quadratic scans of ids
+   * and link lines took (a 5 MB post: 26 s here, 122 s where the issue was measured; 3.4 s now).
+   */
+  @Test
+  void aFiveMegabytePostBuildsInSeconds() {
+    StringBuilder post = new StringBuilder("---\nlayout: article\ntitle: Big\ndate: 2024-02-01\n---\n");
+    for (int i = 0; post.length() < 5_000_000; i++) {
+      if (i % 10 == 0) post.append("## Part ").append(i).append("\n\n");
+      post.append("Paragraph ").append(i).append(" with [a link](./ok.md) and [an anchor](#part-").append(i - i % 10)
+          .append(") and some ordinary words to fill the line out to a usual length.\n\n");
+    }
+    site.write("content/blog/big.md", post.toString());
+    TestSite.Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> site.run("build"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(site.read("_site/blog/big.html")).contains("id=\"part-0\"");
+  }
+
+  @Test
+  void aFortyThousandItemListBuildsInSeconds() {
+    site.write("content/blog/list.md", "---\nlayout: article\ntitle: List\ndate: 2024-02-01\n---\n"
+        + "- item with a few words\n".repeat(40_000));
+    TestSite.Run run = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(15),
+        () -> site.run("build"));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+  }
+
   // ---------------------------------------------------------------- authoring commands
 
   @Test
