@@ -40,51 +40,46 @@ final class OutputLock implements AutoCloseable {
 
   /** Waits for the lock on {@code target}; {@code onWait} runs once if another run holds it. */
   static OutputLock acquire(Path target, Runnable onWait) throws IOException {
-    OutputLock lock = tryAcquire(target);
+    OutputLock lock = lock(target, false);
     if (lock != null) return lock;
     onWait.run();
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(target, k -> new ReentrantLock());
-    local.lock();
-    try {
-      while (true) {
-        Path file = fileFor(target);
-        FileChannel channel = open(file);
-        FileLock fileLock = channel.lock();
-        if (stillNamed(file, channel)) return new OutputLock(file, channel, fileLock, local);
-        fileLock.release();
-        channel.close();
-      }
-    } catch (IOException | RuntimeException e) {
-      local.unlock();
-      throw e;
-    }
+    return lock(target, true);
   }
 
   /** The lock on {@code target}, or null at once when another run holds it. */
   static OutputLock tryAcquire(Path target) throws IOException {
+    return lock(target, false);
+  }
+
+  private static OutputLock lock(Path target, boolean wait) throws IOException {
     ReentrantLock local = IN_PROCESS.computeIfAbsent(target, k -> new ReentrantLock());
-    if (!local.tryLock()) return null;
+    if (wait) local.lock();
+    else if (!local.tryLock()) return null;
     try {
       while (true) {
         Path file = fileFor(target);
         FileChannel channel = open(file);
-        FileLock fileLock;
         try {
-          fileLock = channel.tryLock();
+          FileLock fileLock = wait ? channel.lock() : channel.tryLock();
+          if (fileLock == null) {
+            channel.close();
+            local.unlock();
+            return null;
+          }
+          if (stillNamed(file, channel)) return new OutputLock(file, channel, fileLock, local);
         } catch (java.nio.channels.OverlappingFileLockException e) {
-          fileLock = null; // held by this JVM, on another thread's behalf
-        }
-        if (fileLock == null) {
-          channel.close();
+          if (wait) throw e;
+          channel.close(); // held by this JVM on another thread's behalf: busy
           local.unlock();
           return null;
+        } catch (IOException | RuntimeException e) {
+          channel.close();
+          throw e;
         }
-        if (stillNamed(file, channel)) return new OutputLock(file, channel, fileLock, local);
-        fileLock.release();
-        channel.close();
+        channel.close(); // its lock goes with it
       }
     } catch (IOException | RuntimeException e) {
-      local.unlock();
+      if (local.isHeldByCurrentThread()) local.unlock();
       throw e;
     }
   }
