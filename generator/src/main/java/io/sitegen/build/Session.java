@@ -132,7 +132,7 @@ public final class Session {
     Problems reading = new Problems();
     Content content = Content.read(config, files, reading);
     assets = files.list(config.assetsDir(), reading);
-    files.list(config.layoutsDir(), reading); // layouts are read by name; listed only for its links' checks
+    files.list(config.layoutsDir(), reading); // read by name, listed only to report links that lead out
     for (Page page : content.pages()) pages.put(page.relPath(), page);
     for (Problem p : reading.sorted()) {
       readProblems.computeIfAbsent(relPathOf(p.file()), k -> new ArrayList<>()).add(p);

@@ -71,6 +71,10 @@ final class StagedOutput implements Session.Output, AutoCloseable {
   static void recover(Path target, Consumer<String> notes) throws IOException {
     Path abs = target.toAbsolutePath().normalize();
     if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) return;
+    // Most runs find nothing to repair: they take no lock, so that a read-only checkout can be checked.
+    boolean leftovers = Files.exists(OutputLock.fileFor(abs), LinkOption.NOFOLLOW_LINKS)
+        || !leftovers(abs, ".staging-").isEmpty() || !leftovers(abs, ".old-").isEmpty();
+    if (!leftovers) return;
     try (OutputLock lock = OutputLock.tryAcquire(abs)) {
       if (lock != null) recoverLocked(abs, notes);
     }
