@@ -2,13 +2,13 @@ package io.sitegen.blog;
 
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.sitegen.config.BlogConfig;
-import io.sitegen.config.Problem;
-import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.config.Text;
-import io.sitegen.files.SiteFiles;
 import io.sitegen.content.Page;
+import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Links;
+import io.sitegen.problems.Problem;
+import io.sitegen.problems.Problems;
 import io.sitegen.templates.Layouts;
 import io.sitegen.templates.PageModel;
 import java.io.IOException;

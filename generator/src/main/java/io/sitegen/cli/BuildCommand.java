@@ -1,8 +1,8 @@
 package io.sitegen.cli;
 
-import io.sitegen.build.BuildOptions;
-import io.sitegen.build.BuildResult;
-import io.sitegen.build.SiteBuilder;
+import io.sitegen.pipeline.BuildOptions;
+import io.sitegen.pipeline.BuildResult;
+import io.sitegen.pipeline.SiteBuilder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package io.sitegen.cli;
 
-import io.sitegen.build.BuildResult;
-import io.sitegen.build.SiteBuilder;
+import io.sitegen.pipeline.BuildResult;
+import io.sitegen.pipeline.SiteBuilder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,11 +1,11 @@
 package io.sitegen.cli;
 
-import io.sitegen.config.Problem;
+import io.sitegen.problems.Problem;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine;
 
 /**
  * What the commands print: results on standard output, problems on standard error, in colour only

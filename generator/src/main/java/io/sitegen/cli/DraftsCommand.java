@@ -1,9 +1,9 @@
 package io.sitegen.cli;
 
-import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Content;
 import io.sitegen.content.Page;
+import io.sitegen.problems.Problems;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,12 +1,12 @@
 package io.sitegen.cli;
 
-import io.sitegen.build.OutputFolder;
-import io.sitegen.build.SiteBuilder;
+import io.sitegen.pipeline.OutputFolder;
+import io.sitegen.pipeline.SiteBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code site} command. Exit codes: 0 success, 1 content errors, 2 usage errors. */
 @Command(name = "site",

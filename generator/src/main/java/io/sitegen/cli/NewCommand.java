@@ -1,9 +1,9 @@
 package io.sitegen.cli;
 
-import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Drafting;
 import io.sitegen.content.Slugs;
+import io.sitegen.problems.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -1,10 +1,10 @@
 package io.sitegen.cli;
 
-import io.sitegen.build.OutputFolder;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.config.Text;
 import io.sitegen.content.Drafting;
 import io.sitegen.files.SiteFiles;
+import io.sitegen.pipeline.OutputFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,18 +1,18 @@
 package io.sitegen.cli;
 
-import io.sitegen.build.BuildOptions;
+import io.sitegen.pipeline.BuildOptions;
 import io.sitegen.serve.PreviewServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Previews the site with drafts, reloading the browser on every save.",

@@ -1,6 +1,6 @@
 package io.sitegen.cli;
 
-import io.sitegen.build.BuildOptions;
+import io.sitegen.pipeline.BuildOptions;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

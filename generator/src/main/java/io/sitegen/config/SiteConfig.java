@@ -1,5 +1,6 @@
 package io.sitegen.config;
 
+import io.sitegen.problems.Problems;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.sitegen.config;
 
+import io.sitegen.problems.Problem;
+import io.sitegen.problems.Problems;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.sitegen.content;
 
-import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.files.SiteFiles;
+import io.sitegen.problems.Problems;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

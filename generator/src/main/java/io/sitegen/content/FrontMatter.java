@@ -1,8 +1,8 @@
 package io.sitegen.content;
 
-import io.sitegen.config.Problems;
 import io.sitegen.config.Text;
 import io.sitegen.config.Yaml;
+import io.sitegen.problems.Problems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.sitegen.content;
 
 import io.sitegen.config.PathDefault;
-import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.config.Text;
+import io.sitegen.problems.Problems;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.sitegen.content;
 
-import io.sitegen.config.Problems;
+import io.sitegen.problems.Problems;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.sitegen.files;
 
-import io.sitegen.config.Problems;
+import io.sitegen.problems.Problems;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

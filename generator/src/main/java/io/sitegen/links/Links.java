@@ -1,11 +1,11 @@
 package io.sitegen.links;
 
-import io.sitegen.config.Problem;
-import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
 import io.sitegen.markdown.LinkHook;
+import io.sitegen.problems.Problem;
+import io.sitegen.problems.Problems;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.sitegen.links;
 
-import io.sitegen.config.Problem;
+import io.sitegen.problems.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package io.sitegen.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.sitegen.build.BuildOptions;
-import io.sitegen.build.BuildResult;
-import io.sitegen.build.Session;
-import io.sitegen.config.Problem;
 import io.sitegen.content.Page;
+import io.sitegen.pipeline.BuildOptions;
+import io.sitegen.pipeline.BuildResult;
+import io.sitegen.pipeline.Session;
+import io.sitegen.problems.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.sitegen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitegen.build.OutputFolder;
+import io.sitegen.pipeline.OutputFolder;
 import io.sitegen.testing.Snapshot;
 import io.sitegen.testing.TestSite;
 import java.io.IOException;

@@ -2,6 +2,8 @@ package io.sitegen.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sitegen.problems.Problem;
+import io.sitegen.problems.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

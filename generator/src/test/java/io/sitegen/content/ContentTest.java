@@ -2,9 +2,9 @@ package io.sitegen.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitegen.config.Problem;
-import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
+import io.sitegen.problems.Problem;
+import io.sitegen.problems.Problems;
 import io.sitegen.testing.TestSite;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;

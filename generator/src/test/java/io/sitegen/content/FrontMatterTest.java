@@ -2,8 +2,8 @@ package io.sitegen.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitegen.config.Problem;
-import io.sitegen.config.Problems;
+import io.sitegen.problems.Problem;
+import io.sitegen.problems.Problems;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

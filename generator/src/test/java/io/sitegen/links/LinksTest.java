@@ -2,10 +2,10 @@ package io.sitegen.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitegen.build.BuildOptions;
-import io.sitegen.build.BuildResult;
-import io.sitegen.build.SiteBuilder;
-import io.sitegen.config.Problem;
+import io.sitegen.pipeline.BuildOptions;
+import io.sitegen.pipeline.BuildResult;
+import io.sitegen.pipeline.SiteBuilder;
+import io.sitegen.problems.Problem;
 import io.sitegen.testing.TestSite;
 import java.nio.file.Path;
 import java.util.List;

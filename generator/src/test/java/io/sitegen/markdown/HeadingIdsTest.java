@@ -1,5 +1,6 @@
 package io.sitegen.markdown;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

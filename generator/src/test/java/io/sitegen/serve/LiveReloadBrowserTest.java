@@ -2,9 +2,9 @@ package io.sitegen.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitegen.build.BuildOptions;
-import io.sitegen.build.BuildResult;
-import io.sitegen.build.SiteBuilder;
+import io.sitegen.pipeline.BuildOptions;
+import io.sitegen.pipeline.BuildResult;
+import io.sitegen.pipeline.SiteBuilder;
 import io.sitegen.testing.Browser;
 import io.sitegen.testing.TestSite;
 import java.io.PrintWriter;

@@ -2,8 +2,8 @@ package io.sitegen.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sitegen.build.BuildOptions;
-import io.sitegen.build.SiteBuilder;
+import io.sitegen.pipeline.BuildOptions;
+import io.sitegen.pipeline.SiteBuilder;
 import io.sitegen.testing.TestSite;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package io.sitegen.config;
+package io.sitegen.problems;
 
 /**
  * One thing wrong with the site's input, located as precisely as the input allows.

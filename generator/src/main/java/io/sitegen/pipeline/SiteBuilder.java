@@ -1,7 +1,7 @@
-package io.sitegen.build;
+package io.sitegen.pipeline;
 
-import io.sitegen.config.Problems;
 import io.sitegen.files.SiteFiles;
+import io.sitegen.problems.Problems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;

@@ -1,4 +1,4 @@
-package io.sitegen.build;
+package io.sitegen.pipeline;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.sitegen.build;
+package io.sitegen.pipeline;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

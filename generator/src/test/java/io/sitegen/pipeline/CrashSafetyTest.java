@@ -1,10 +1,10 @@
-package io.sitegen.build;
+package io.sitegen.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sitegen.cli.Main;
-import io.sitegen.config.Problem;
+import io.sitegen.problems.Problem;
 import io.sitegen.testing.Snapshot;
 import io.sitegen.testing.TestSite;
 import java.io.IOException;

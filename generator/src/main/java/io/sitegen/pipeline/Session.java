@@ -1,8 +1,6 @@
-package io.sitegen.build;
+package io.sitegen.pipeline;
 
 import io.sitegen.blog.Blog;
-import io.sitegen.config.Problem;
-import io.sitegen.config.Problems;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Content;
 import io.sitegen.content.Page;
@@ -13,6 +11,8 @@ import io.sitegen.links.Links;
 import io.sitegen.links.PageLinks;
 import io.sitegen.markdown.LinkHook;
 import io.sitegen.markdown.Markdown;
+import io.sitegen.problems.Problem;
+import io.sitegen.problems.Problems;
 import io.sitegen.templates.Layouts;
 import io.sitegen.templates.PageModel;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.sitegen.build;
+package io.sitegen.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +64,7 @@ class SessionTest {
     written.clear();
   }
 
-  private io.sitegen.build.BuildResult update(String... changed) {
+  private io.sitegen.pipeline.BuildResult update(String... changed) {
     written.clear();
     deleted.clear();
     return session.update(List.of(changed).stream().map(dir::resolve).toList(), recorder);

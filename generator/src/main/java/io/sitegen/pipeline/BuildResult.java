@@ -1,6 +1,6 @@
-package io.sitegen.build;
+package io.sitegen.pipeline;
 
-import io.sitegen.config.Problem;
+import io.sitegen.problems.Problem;
 import java.util.List;
 
 /**

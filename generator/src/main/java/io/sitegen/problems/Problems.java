@@ -1,8 +1,8 @@
-package io.sitegen.config;
+package io.sitegen.problems;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
