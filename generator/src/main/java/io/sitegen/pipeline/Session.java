@@ -95,15 +95,6 @@ public final class Session {
   /** Whether every page's HTML is kept for later updates (the preview server) or dropped once written. */
   private final boolean keepBodies;
 
-  /** Where a run's files go. */
-  public interface Output {
-    void write(String path, byte[] bytes);
-
-    void copy(Path source, String path);
-
-    void delete(String path);
-  }
-
   // ---------------------------------------------------------------- full build
 
   /** Runs every stage, handing every output file to {@code out}. */

@@ -158,7 +158,7 @@ public final class SiteBuilder {
   }
 
   /** For {@code site check}: every stage runs, nothing is kept. */
-  private static final Session.Output DISCARD = new Session.Output() {
+  private static final Output DISCARD = new Output() {
     @Override
     public void write(String path, byte[] bytes) {}
 

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * new complete site is at the output path, or the next run restores the old one. Every run that
  * holds the output's lock also deletes what killed runs left: staging and old folders.
  */
-final class StagedOutput implements Session.Output, AutoCloseable {
+final class StagedOutput implements Output, AutoCloseable {
   /**
    * Called before each step that changes the file system, with the step's name: tests stop a
    * run there, as a kill would.

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.sitegen.content.Page;
 import io.sitegen.pipeline.BuildOptions;
 import io.sitegen.pipeline.BuildResult;
+import io.sitegen.pipeline.Output;
 import io.sitegen.pipeline.Session;
 import io.sitegen.problems.Problem;
 import java.io.IOException;
@@ -167,7 +168,7 @@ public final class PreviewServer implements AutoCloseable {
     return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 
-  private final Session.Output memory = new Session.Output() {
+  private final Output memory = new Output() {
     @Override
     public void write(String path, byte[] bytes) {
       synchronized (pendingWrites) {

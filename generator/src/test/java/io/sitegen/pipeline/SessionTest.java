@@ -21,7 +21,7 @@ class SessionTest {
   private final Set<String> written = new TreeSet<>();
   private final Set<String> deleted = new TreeSet<>();
 
-  private final Session.Output recorder = new Session.Output() {
+  private final Output recorder = new Output() {
     @Override
     public synchronized void write(String path, byte[] bytes) {
       written.add(path);
