@@ -1,12 +1,12 @@
 package io.sitegen.blog;
 
-import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.sitegen.config.BlogConfig;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.config.Text;
 import io.sitegen.content.Page;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Links;
+import io.sitegen.output.Output;
 import io.sitegen.problems.Problem;
 import io.sitegen.problems.Problems;
 import io.sitegen.templates.Layouts;
@@ -21,13 +21,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jsoup.nodes.Entities;
 
 /**
  * The blog: the posts under the blog folder, newest first; the paginated index rendered by
- * {@code layouts/blog.html}; the RSS and Atom feeds; the sitemap and robots.txt of the whole site.
+ * {@code layouts/blog.html}; the RSS and Atom feeds.
  */
 public final class Blog {
   public static final String INDEX_LAYOUT = "layouts/blog.html";
@@ -41,18 +40,14 @@ public final class Blog {
   private final SiteFiles files;
   private final BlogConfig settings;
   private final List<Page> posts;
-  private final List<Page> listed;
-  private final boolean writeRobots;
   /** Each post's place in {@link #posts}, by path inside content/. */
   private final Map<String, Integer> positions = new HashMap<>();
 
-  private Blog(SiteConfig config, SiteFiles files, List<Page> posts, List<Page> listed, boolean writeRobots) {
+  private Blog(SiteConfig config, SiteFiles files, List<Page> posts) {
     this.config = config;
     this.files = files;
     this.settings = config.blog();
     this.posts = posts;
-    this.listed = listed;
-    this.writeRobots = writeRobots;
     for (int i = 0; i < posts.size(); i++) positions.put(posts.get(i).relPath(), i);
   }
 
@@ -64,15 +59,14 @@ public final class Blog {
   /**
    * @param files       the rule for reading files: a previewBody is read from layouts/ only
    * @param listed      the pages this build lists (published, and not unlisted drafts)
-   * @param hasOwnRobots whether the site provides its own robots.txt
    */
-  public static Blog plan(SiteConfig config, SiteFiles files, List<Page> listed, boolean hasOwnRobots) {
+  public static Blog plan(SiteConfig config, SiteFiles files, List<Page> listed) {
     String prefix = config.blog().dir() + "/";
     List<Page> posts = listed.stream()
         .filter(p -> p.relPath().startsWith(prefix) && !p.relPath().equals(prefix + "index.md"))
         .sorted(NEWEST_FIRST)
         .toList();
-    return new Blog(config, files, posts, listed, !hasOwnRobots);
+    return new Blog(config, files, posts);
   }
 
   /** The posts, newest first. */
@@ -97,19 +91,15 @@ public final class Blog {
     return "/" + settings.dir() + "/" + (n == 1 ? "" : "page/" + n + "/");
   }
 
-  /** The files this blog writes, as output paths, so that links to them resolve and collisions show. */
+  /** The files the blog writes, as output paths, so that links to them resolve and collisions show. */
   public List<String> outputPaths() {
     List<String> out = new ArrayList<>();
     if (hasIndex()) {
       for (int n = 1; n <= indexPageCount(); n++) out.add(indexUrl(n).substring(1) + "index.html");
     }
-    if (hasBaseUrl()) {
-      if (hasIndex()) {
-        out.add("feed.rss");
-        out.add("feed.atom");
-      }
-      out.add("sitemap.xml");
-      if (writeRobots) out.add("robots.txt");
+    if (hasBaseUrl() && hasIndex()) {
+      out.add("feed.rss");
+      out.add("feed.atom");
     }
     return out;
   }
@@ -118,11 +108,11 @@ public final class Blog {
    * What layouts see of one post, in the list {@code posts}: the page's values plus
    * {@code preview} (HTML), {@code excerpt} (text) and {@code image} as a published URL.
    */
-  public Map<String, Object> entry(Page post, String html, Links links, Problems problems) {
+  public PostEntry entry(Page post, String html, Links links, Problems problems) {
     Map<String, Object> model = PageModel.of(post, null);
     String excerpt = Excerpt.of(html, settings.excerptLength());
     model.put("excerpt", excerpt);
-    model.put("preview", new SafeString(preview(post, excerpt, problems)));
+    String preview = preview(post, excerpt, problems);
     Object image = post.data().get("image");
     if (image != null && !String.valueOf(image).isBlank()) {
       String url = links.publishedUrl(post, String.valueOf(image)).orElse(null);
@@ -133,14 +123,32 @@ public final class Blog {
     }
     model.put("imageWide", truthy(post.data().get("imageWide")));
     model.put("imageBottom", truthy(post.data().get("imageBottom")));
-    return model;
+    return new PostEntry(model, preview);
+  }
+
+  /**
+   * The posts whose index entry reads one of {@code layoutFiles} (paths from the site root), as
+   * their {@code previewBody}: when such a file changes, their entries are made again.
+   */
+  public List<Page> postsFedBy(java.util.Set<String> layoutFiles) {
+    List<Page> fed = new ArrayList<>();
+    for (Page post : posts) {
+      Object body = post.data().get("previewBody");
+      if (body != null && layoutFiles.contains(previewFile(String.valueOf(body)))) fed.add(post);
+    }
+    return fed;
+  }
+
+  /** The previewBody file, named relative to layouts/, as a path from the site root. */
+  private String previewFile(String body) {
+    return config.root().relativize(config.layoutsDir()).resolve(body).normalize().toString().replace('\\', '/');
   }
 
   private String preview(Page post, String excerpt, Problems problems) {
     Object body = post.data().get("previewBody");
     if (body != null) {
       Path layouts = config.layoutsDir();
-      String name = config.root().relativize(layouts).resolve(String.valueOf(body)).toString();
+      String name = previewFile(String.valueOf(body));
       SiteFiles.Lookup found = files.lookup(layouts, name);
       if (found == SiteFiles.Lookup.FOUND) {
         try {
@@ -185,24 +193,23 @@ public final class Blog {
     }
   }
 
-  public void writeFeeds(Function<Page, String> bodyOf, BiConsumer<String, String> out) {
+  public void writeFeeds(Function<Page, String> bodyOf, Output out) {
     if (!hasBaseUrl() || !hasIndex()) return;
     Feeds feeds = new Feeds(titleOf(), config.string("description", ""), config.string("baseUrl", ""));
     List<Page> newest = posts.subList(0, Math.min(settings.feedSize(), posts.size()));
-    out.accept("feed.rss", feeds.rss(newest, bodyOf));
-    out.accept("feed.atom", feeds.atom(newest, bodyOf));
+    write(out, "feed.rss", feeds.rss(newest, bodyOf));
+    write(out, "feed.atom", feeds.atom(newest, bodyOf));
   }
 
-  public void writeSitemap(BiConsumer<String, String> out) {
-    if (!hasBaseUrl()) return;
-    String baseUrl = config.string("baseUrl", "");
-    List<Sitemap.Entry> urls = new ArrayList<>();
-    for (Page page : listed) urls.add(new Sitemap.Entry(page.url(), page.date()));
-    if (hasIndex()) {
-      for (int n = 1; n <= indexPageCount(); n++) urls.add(new Sitemap.Entry(indexUrl(n), null));
-    }
-    out.accept("sitemap.xml", Sitemap.xml(baseUrl, urls));
-    if (writeRobots) out.accept("robots.txt", Sitemap.robots(baseUrl));
+  private static void write(Output out, String path, String text) {
+    out.write(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** The URLs of the index pages, for the sitemap. */
+  public List<String> indexUrls() {
+    List<String> urls = new ArrayList<>();
+    if (hasIndex()) for (int n = 1; n <= indexPageCount(); n++) urls.add(indexUrl(n));
+    return urls;
   }
 
   private String titleOf() {
@@ -214,7 +221,7 @@ public final class Blog {
    * Renders the index pages numbered in {@code only} (counting from 1), or all of them when it is null.
    */
   public void writeIndex(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
-      java.util.Set<Integer> only, Problems problems, BiConsumer<String, String> out) {
+      java.util.Set<Integer> only, Problems problems, Output out) {
     if (!hasIndex()) return;
     if (!layouts.exists(INDEX_LAYOUT)) {
       problems.add(Problem.error(INDEX_LAYOUT, 0, "layout not found: the blog index of " + posts.size()
@@ -243,7 +250,7 @@ public final class Blog {
       if (result.problem() != null) {
         problems.add(result.problem());
       } else {
-        out.accept(indexUrl(n).substring(1) + "index.html", result.html());
+        write(out, indexUrl(n).substring(1) + "index.html", result.html());
       }
     }
   }

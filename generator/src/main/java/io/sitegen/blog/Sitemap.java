@@ -1,13 +1,46 @@
 package io.sitegen.blog;
 
+import io.sitegen.config.SiteConfig;
+import io.sitegen.content.Page;
+import io.sitegen.output.Output;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** {@code sitemap.xml}, every listed page sorted by URL, and the {@code robots.txt} that names it. */
-final class Sitemap {
+/**
+ * {@code sitemap.xml}, every listed page sorted by URL, and the {@code robots.txt} that names it:
+ * files of the whole site, written once its pages are known. Both need {@code baseUrl}.
+ */
+public final class Sitemap {
   private Sitemap() {}
+
+  /**
+   * The files this step writes, as output paths.
+   *
+   * @param ownRobots whether the site provides its own robots.txt
+   */
+  public static List<String> outputPaths(SiteConfig config, boolean ownRobots) {
+    if (config.string("baseUrl", "").isBlank()) return List.of();
+    return ownRobots ? List.of("sitemap.xml") : List.of("sitemap.xml", "robots.txt");
+  }
+
+  /**
+   * @param listed     the pages the build lists
+   * @param indexUrls  the blog's index pages
+   */
+  public static void write(SiteConfig config, List<Page> listed, List<String> indexUrls, boolean ownRobots,
+      Output out) {
+    String baseUrl = config.string("baseUrl", "");
+    if (baseUrl.isBlank()) return;
+    List<Entry> urls = new ArrayList<>();
+    for (Page page : listed) urls.add(new Entry(page.url(), page.date()));
+    for (String url : indexUrls) urls.add(new Entry(url, null));
+    out.write("sitemap.xml", xml(baseUrl, urls).getBytes(StandardCharsets.UTF_8));
+    if (!ownRobots) out.write("robots.txt", robots(baseUrl).getBytes(StandardCharsets.UTF_8));
+  }
 
   /** @param date null when the page has none */
   record Entry(String url, OffsetDateTime date) {}

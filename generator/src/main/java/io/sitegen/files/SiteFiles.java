@@ -73,7 +73,7 @@ public final class SiteFiles {
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-              if (hidden(start.relativize(f))) return FileVisitResult.CONTINUE;
+              if (hidden(start.relativize(f)) || !isSource(f.getFileName().toString())) return FileVisitResult.CONTINUE;
               if (Files.isSymbolicLink(f)) {
                 if (!Files.exists(f)) {
                   problems.error(shown(f), 0, "symlink to a file that does not exist");
@@ -102,6 +102,17 @@ public final class SiteFiles {
     }
     files.sort(null);
     return files;
+  }
+
+  /**
+   * Whether a file of this name can be a source: not hidden, and not one of the files editors and
+   * operating systems leave beside the files being edited ({@code a.md~}, {@code .a.md.swp},
+   * {@code .#a.md}, {@code #a.md#}, {@code .DS_Store}, and vim's {@code 4913}, which it writes to
+   * test a folder). Such files are never content and never published.
+   */
+  public static boolean isSource(String name) {
+    return !name.isEmpty() && !name.startsWith(".") && !name.endsWith("~") && !name.equals("4913")
+        && !(name.length() > 1 && name.startsWith("#") && name.endsWith("#"));
   }
 
   /** Where a name given by a page or a layout leads, inside {@code folder}. */

@@ -1,5 +1,6 @@
 package io.sitegen.pipeline;
 
+import io.sitegen.output.Output;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.problems.Problems;
 import java.io.IOException;

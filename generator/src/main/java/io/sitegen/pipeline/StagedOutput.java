@@ -1,5 +1,6 @@
 package io.sitegen.pipeline;
 
+import io.sitegen.output.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

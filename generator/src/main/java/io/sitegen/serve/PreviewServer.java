@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.sitegen.content.Page;
 import io.sitegen.pipeline.BuildOptions;
 import io.sitegen.pipeline.BuildResult;
-import io.sitegen.pipeline.Output;
+import io.sitegen.output.Output;
 import io.sitegen.pipeline.Session;
 import io.sitegen.problems.Problem;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.sitegen.pipeline;
 
+import io.sitegen.output.Output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitegen.testing.TestSite;

@@ -1,9 +1,9 @@
-package io.sitegen.pipeline;
+package io.sitegen.output;
 
 import java.nio.file.Path;
 
 /**
- * Where a run's files go: a staging folder swapped in on success ({@link StagedOutput}), memory
+ * Where a run's files go: a staging folder swapped in on success (pipeline.StagedOutput), memory
  * for the preview server, or nowhere for {@code site check}. Paths are relative to the output
  * folder, with '/' separators.
  */

@@ -1,0 +1,61 @@
+package io.sitegen.pipeline;
+
+import io.sitegen.config.SiteConfig;
+import io.sitegen.files.SiteFiles;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What changed, by kind, decided from the paths alone: the settings, Markdown pages and other files
+ * under {@code content/}, layouts, assets. Paths outside the site's sources, and files that are
+ * not sources (editor and OS temp files, hidden files), are no change at all.
+ *
+ * @param pages   Markdown files, relative to the content folder
+ * @param files   other files, relative to the content folder
+ * @param layouts files under the layouts folder, as paths from the site root ({@code layouts/x.html})
+ * @param assets  files, relative to the assets folder
+ */
+record Changes(boolean settings, Set<String> pages, Set<String> files, Set<String> layouts, Set<String> assets) {
+  boolean none() {
+    return !settings && pages.isEmpty() && files.isEmpty() && layouts.isEmpty() && assets.isEmpty();
+  }
+
+  static Changes classify(SiteConfig config, Collection<Path> paths) {
+    Path root = config.root().toAbsolutePath().normalize();
+    Path content = config.contentDir().toAbsolutePath().normalize();
+    Path layouts = config.layoutsDir().toAbsolutePath().normalize();
+    Path assets = config.assetsDir().toAbsolutePath().normalize();
+    boolean settings = false;
+    Set<String> pages = new TreeSet<>();
+    Set<String> files = new TreeSet<>();
+    Set<String> layoutFiles = new TreeSet<>();
+    Set<String> assetFiles = new TreeSet<>();
+    for (Path path : paths) {
+      Path abs = path.toAbsolutePath().normalize();
+      if (abs.equals(root.resolve(SiteConfig.FILE_NAME))) {
+        settings = true;
+      } else if (isSourceUnder(content, abs)) {
+        String rel = slashed(content.relativize(abs));
+        (rel.endsWith(".md") ? pages : files).add(rel);
+      } else if (isSourceUnder(layouts, abs)) {
+        layoutFiles.add(slashed(root.relativize(abs)));
+      } else if (isSourceUnder(assets, abs)) {
+        assetFiles.add(slashed(assets.relativize(abs)));
+      }
+    }
+    return new Changes(settings, pages, files, layoutFiles, assetFiles);
+  }
+
+  /** Whether {@code abs} lies under {@code folder} with no segment that names a non-source. */
+  private static boolean isSourceUnder(Path folder, Path abs) {
+    if (!abs.startsWith(folder) || abs.equals(folder)) return false;
+    for (Path segment : folder.relativize(abs)) if (!SiteFiles.isSource(segment.toString())) return false;
+    return true;
+  }
+
+  private static String slashed(Path p) {
+    return p.toString().replace('\\', '/');
+  }
+}

@@ -1,0 +1,39 @@
+package io.sitegen.pipeline;
+
+import io.sitegen.blog.PostEntry;
+import io.sitegen.content.Page;
+import io.sitegen.links.PageLinks;
+import io.sitegen.problems.Problem;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything a run knows of one published page.
+ *
+ * @param html           the rendered Markdown, or null once written when nothing later needs it
+ * @param links          what resolving its links found
+ * @param ids            the targets a {@code #fragment} can name in it (empty when links are not checked)
+ * @param entry          its entry in the blog index, or null when it is not a post
+ * @param entryProblems  what making its entry found (a missing previewBody or image)
+ * @param layoutProblems what rendering its layout found
+ */
+record PageState(Page page, String html, PageLinks links, Set<String> ids, PostEntry entry,
+    List<Problem> entryProblems, List<Problem> layoutProblems) {
+
+  PageState withLayoutProblems(List<Problem> problems) {
+    return new PageState(page, html, links, ids, entry, entryProblems, problems);
+  }
+
+  PageState withEntry(PostEntry newEntry, List<Problem> problems) {
+    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems);
+  }
+
+  PageState withoutHtml() {
+    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems);
+  }
+
+  /** Whether its Markdown was rendered: a page whose renderer failed has no links found. */
+  boolean rendered() {
+    return links != null;
+  }
+}
