@@ -116,6 +116,30 @@ class SessionTest {
   }
 
   @Test
+  void aPreviewBodyAnywhereUnderLayoutsRewritesTheIndexThatShowsIt() {
+    site.write("layouts/teasers/c.html", "<p>Teaser one</p>");
+    site.write("content/blog/c.md", "---\ntitle: C\ndate: 2024-03-01\npreviewBody: teasers/c.html\n---\nC text.\n");
+    update("content/blog/c.md");
+    site.write("layouts/teasers/c.html", "<p>Teaser two</p>");
+    var result = update("layouts/teasers/c.html");
+    assertThat(result.ok()).isTrue();
+    assertThat(written).containsExactly("blog/index.html", "index.html");
+  }
+
+  @Test
+  void editorFilesAreNeitherContentNorPublished() {
+    site.write("content/blog/.a.md.swp", "binary swap");
+    site.write("content/blog/a.md~", "---\ntitle: backup\n---\n");
+    site.write("content/blog/#a.md#", "autosave");
+    site.write("content/blog/4913", "");
+    update("content/blog/.a.md.swp", "content/blog/a.md~", "content/blog/#a.md#", "content/blog/4913");
+    assertThat(written).isEmpty();
+    assertThat(deleted).isEmpty();
+    session.build(recorder);
+    assertThat(written).noneMatch(p -> p.endsWith("~") || p.endsWith("#") || p.endsWith(".swp") || p.endsWith("4913"));
+  }
+
+  @Test
   void aTitleChangeRelistsButDoesNotReRenderUnrelatedPages() {
     site.write("content/blog/a.md", "---\ntitle: A renamed\ndate: 2024-01-01\n---\nA text.\n");
     update("content/blog/a.md");
