@@ -5,26 +5,21 @@ import com.sun.net.httpserver.HttpServer;
 import io.sitegen.content.Page;
 import io.sitegen.pipeline.BuildOptions;
 import io.sitegen.pipeline.BuildResult;
-import io.sitegen.pipeline.Output;
+import io.sitegen.pipeline.MemoryOutput;
 import io.sitegen.pipeline.Session;
 import io.sitegen.problems.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -44,11 +39,8 @@ public final class PreviewServer implements AutoCloseable {
   private final PrintWriter log;
   private final HttpServer http;
   private final Watcher watcher;
-  /** The last good site, by output path. */
-  private final Map<String, byte[]> live = new ConcurrentHashMap<>();
-  /** What changed since the last good build: applied when a build succeeds. */
-  private final Map<String, byte[]> pendingWrites = new HashMap<>();
-  private final Set<String> pendingDeletes = new HashSet<>();
+  /** The last good site; a failed build's changes wait in it for the next good one. */
+  private final MemoryOutput site = new MemoryOutput();
   private final List<EventStream> clients = new CopyOnWriteArrayList<>();
   private volatile List<String> errors = List.of();
   private volatile Set<String> drafts = Set.of();
@@ -111,7 +103,7 @@ public final class PreviewServer implements AutoCloseable {
   // ---------------------------------------------------------------- building
 
   private void rebuild(Set<Path> changed) {
-    rebuild(changed, () -> changed == null ? session.build(memory) : session.update(changed, memory));
+    rebuild(changed, () -> changed == null ? session.build(site) : session.update(changed, site));
   }
 
   /** @param attempt the build itself; a test passes one that fails */
@@ -135,10 +127,7 @@ public final class PreviewServer implements AutoCloseable {
     }
     for (Problem p : result.problems()) log.println(p);
     if (result.ok()) {
-      pendingDeletes.forEach(live::remove);
-      live.putAll(pendingWrites);
-      pendingDeletes.clear();
-      pendingWrites.clear();
+      site.commit();
       Set<String> draftPaths = new HashSet<>();
       for (Map.Entry<String, Page> e : session.publishedByOutput().entrySet()) {
         if (e.getValue().draft()) draftPaths.add(e.getKey());
@@ -168,33 +157,6 @@ public final class PreviewServer implements AutoCloseable {
     return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 
-  private final Output memory = new Output() {
-    @Override
-    public void write(String path, byte[] bytes) {
-      synchronized (pendingWrites) {
-        pendingWrites.put(path, bytes);
-        pendingDeletes.remove(path);
-      }
-    }
-
-    @Override
-    public void copy(Path source, String path) {
-      try {
-        write(path, Files.readAllBytes(source));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void delete(String path) {
-      synchronized (pendingWrites) {
-        pendingWrites.remove(path);
-        pendingDeletes.add(path);
-      }
-    }
-  };
-
   // ---------------------------------------------------------------- serving
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -221,14 +183,15 @@ public final class PreviewServer implements AutoCloseable {
         send(exchange, 400, "text/plain; charset=utf-8", ("bad request: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         return;
       }
-      byte[] body = path.isEmpty() || path.endsWith("/") ? live.get(path + "index.html") : live.get(path);
-      if (body == null && !path.isEmpty() && !path.endsWith("/") && live.containsKey(path + "/index.html")) {
+      byte[] body = path.isEmpty() || path.endsWith("/") ? site.get(path + "index.html") : site.get(path);
+      if (body == null && !path.isEmpty() && !path.endsWith("/") && site.contains(path + "/index.html")) {
         exchange.getResponseHeaders().set("Location", raw + "/");
         send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
         return;
       }
       if (body == null) {
-        byte[] page = live.getOrDefault("404.html", notFoundPage());
+        byte[] own = site.get("404.html");
+        byte[] page = own != null ? own : notFoundPage();
         send(exchange, 404, "text/html; charset=utf-8", inject(page, false));
         return;
       }
