@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
@@ -41,12 +40,8 @@ public final class PreviewServer implements AutoCloseable {
   private final Watcher watcher;
   /** The last good site; a failed build's changes wait in it for the next good one. */
   private final MemoryOutput site = new MemoryOutput();
-  private final List<EventStream> clients = new CopyOnWriteArrayList<>();
-  private volatile List<String> errors = List.of();
+  private final LiveReload reload = new LiveReload();
   private volatile Set<String> drafts = Set.of();
-  private volatile long lastEventNanos;
-  /** Counts good builds; a page carries the number it was built by, so a late client can catch up. */
-  private volatile int build;
 
   /**
    * Builds the site and starts serving it.
@@ -92,12 +87,12 @@ public final class PreviewServer implements AutoCloseable {
 
   /** How many browsers listen for reloads. */
   int listeners() {
-    return clients.size();
+    return reload.listeners();
   }
 
   /** When the last reload or error event was sent, from System.nanoTime(); for benchmarks. */
   public long lastEventNanos() {
-    return lastEventNanos;
+    return reload.lastEventNanos();
   }
 
   // ---------------------------------------------------------------- building
@@ -121,30 +116,23 @@ public final class PreviewServer implements AutoCloseable {
       String why = "rebuild failed: " + describe(t);
       log.println("site serve: " + why + "; still serving the last good build; fix the file and save again");
       log.flush();
-      errors = List.of(why);
-      broadcast("build-error", errorsJson());
+      reload.failed(List.of(why));
       return;
     }
     for (Problem p : result.problems()) log.println(p);
     if (result.ok()) {
+      if (changed != null) log.println("rebuilt in " + result.millis() + " ms");
       site.commit();
       Set<String> draftPaths = new HashSet<>();
       for (Map.Entry<String, Page> e : session.publishedByOutput().entrySet()) {
         if (e.getValue().draft()) draftPaths.add(e.getKey());
       }
       drafts = draftPaths;
-      boolean wasBroken = !errors.isEmpty();
-      errors = List.of();
-      build++;
-      if (changed != null) {
-        log.println("rebuilt in " + result.millis() + " ms");
-        boolean cssOnly = !wasBroken && changed.stream().allMatch(p -> p.toString().endsWith(".css"));
-        broadcast("reload", "{\"cssOnly\":" + cssOnly + "}");
-      }
+      reload.succeeded(changed);
     } else {
-      errors = result.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+      // No commit: the last good site stays served, and this build's changes wait for the next.
       log.println("build failed: still serving the last good build");
-      broadcast("build-error", errorsJson());
+      reload.failed(result.problems().stream().filter(Problem::isError).map(Problem::toString).toList());
     }
     log.flush();
   }
@@ -217,64 +205,15 @@ public final class PreviewServer implements AutoCloseable {
   private void handleOwn(HttpExchange exchange, String name, String query) throws IOException {
     switch (name) {
       case "client.js" -> send(exchange, 200, "text/javascript; charset=utf-8", CLIENT_JS);
-      case "status" -> send(exchange, 200, "application/json", errorsJson().getBytes(StandardCharsets.UTF_8));
-      case "events" -> {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(200, 0);
-        EventStream stream = new EventStream(exchange.getResponseBody());
-        clients.add(stream);
-        stream.send("hello", "{}");
-        // A page that loaded before the latest build, or while a build is broken, hears of it
-        // as soon as it connects: nothing that happened between loading and connecting is lost.
-        if (!errors.isEmpty()) stream.send("build-error", errorsJson());
-        else if (query != null && query.startsWith("since=") && !query.equals("since=" + build)) {
-          stream.send("reload", "{\"cssOnly\":false}");
-        }
-        stream.awaitClose();
-        clients.remove(stream);
-      }
+      case "status" -> send(exchange, 200, "application/json", reload.errorsJson().getBytes(StandardCharsets.UTF_8));
+      case "events" -> reload.listen(exchange, query);
       default -> send(exchange, 404, "text/plain; charset=utf-8", new byte[0]);
     }
   }
 
-  private void broadcast(String event, String data) {
-    lastEventNanos = System.nanoTime();
-    for (EventStream client : clients) {
-      if (!client.send(event, data)) clients.remove(client);
-    }
-  }
-
-  private String errorsJson() {
-    StringBuilder json = new StringBuilder("{\"errors\":[");
-    for (int i = 0; i < errors.size(); i++) {
-      if (i > 0) json.append(',');
-      json.append('"').append(jsonEscape(errors.get(i))).append('"');
-    }
-    return json.append("]}").toString();
-  }
-
-  static String jsonEscape(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 8);
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&') out.append(String.format("\\u%04x", (int) c));
-          else out.append(c);
-        }
-      }
-    }
-    return out.toString();
-  }
-
   /** Adds the reload script to an HTML page, and the draft banner to a draft. */
   private byte[] inject(byte[] html, boolean draft) {
-    return inject(html, draft, build);
+    return inject(html, draft, reload.build());
   }
 
   static byte[] inject(byte[] html, boolean draft, int build) {
@@ -324,61 +263,7 @@ public final class PreviewServer implements AutoCloseable {
   @Override
   public void close() {
     watcher.close();
-    for (EventStream client : clients) client.close();
+    reload.close();
     http.stop(0);
-  }
-
-  /** One browser's Server-Sent Events connection. */
-  private static final class EventStream {
-    private final OutputStream out;
-    private final Object closed = new Object();
-    private boolean open = true;
-
-    EventStream(OutputStream out) {
-      this.out = out;
-    }
-
-    synchronized boolean send(String event, String data) {
-      if (!open) return false;
-      try {
-        out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        return true;
-      } catch (IOException e) {
-        close();
-        return false;
-      }
-    }
-
-    void awaitClose() {
-      synchronized (closed) {
-        while (isOpen()) {
-          try {
-            closed.wait(15_000);
-          } catch (InterruptedException e) {
-            return;
-          }
-          if (!send("ping", "{}")) return;
-        }
-      }
-    }
-
-    private synchronized boolean isOpen() {
-      return open;
-    }
-
-    void close() {
-      synchronized (this) {
-        open = false;
-      }
-      synchronized (closed) {
-        closed.notifyAll();
-      }
-      try {
-        out.close();
-      } catch (IOException ignored) {
-        // the browser went away
-      }
-    }
   }
 }
