@@ -1,31 +1,20 @@
 package io.sitegen.serve;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.sitegen.content.Page;
 import io.sitegen.pipeline.BuildOptions;
 import io.sitegen.pipeline.BuildResult;
-import io.sitegen.output.Output;
+import io.sitegen.output.MemoryOutput;
 import io.sitegen.pipeline.Session;
 import io.sitegen.problems.Problem;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
@@ -34,27 +23,20 @@ import java.util.function.Supplier;
  * rebuilds what each save touches and tells the browser to reload. A build with errors leaves the
  * last good site served and shows the errors over the page. Nothing is read from or written to the
  * output folder.
+ *
+ * <p>It wires three parts together: the site in memory ({@link MemoryOutput}), what the browsers
+ * are told ({@link LiveReload}) and what a request is answered ({@link Routes}).
  */
 public final class PreviewServer implements AutoCloseable {
-  static final String PREFIX = "/_sitegen/";
-  private static final byte[] CLIENT_JS = loadClient();
-
   private final Session session;
-  private final Path root;
   private final PrintWriter log;
+  /** The last good site; a failed build's changes wait in it for the next good one. */
+  private final MemoryOutput site = new MemoryOutput();
+  private final LiveReload reload = new LiveReload();
+  /** The output paths of the drafts in the last good site: they are served with a banner. */
+  private volatile Set<String> drafts = Set.of();
   private final HttpServer http;
   private final Watcher watcher;
-  /** The last good site, by output path. */
-  private final Map<String, byte[]> live = new ConcurrentHashMap<>();
-  /** What changed since the last good build: applied when a build succeeds. */
-  private final Map<String, byte[]> pendingWrites = new HashMap<>();
-  private final Set<String> pendingDeletes = new HashSet<>();
-  private final List<EventStream> clients = new CopyOnWriteArrayList<>();
-  private volatile List<String> errors = List.of();
-  private volatile Set<String> drafts = Set.of();
-  private volatile long lastEventNanos;
-  /** Counts good builds; a page carries the number it was built by, so a late client can catch up. */
-  private volatile int build;
 
   /**
    * Builds the site and starts serving it.
@@ -62,7 +44,7 @@ public final class PreviewServer implements AutoCloseable {
    * @param host the address to bind: 127.0.0.1 unless the user asks for another
    */
   public PreviewServer(BuildOptions options, String host, int port, PrintWriter log) throws IOException {
-    this.root = options.root().toAbsolutePath().normalize();
+    Path root = options.root().toAbsolutePath().normalize();
     this.log = log;
     this.session = new Session(options, true);
     rebuild(null);
@@ -76,7 +58,7 @@ public final class PreviewServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     }));
-    http.createContext("/", this::handle);
+    http.createContext("/", new Routes(http.getAddress(), site, reload, () -> drafts)::handle);
     http.start();
     this.watcher = new Watcher(root,
         List.of(root.resolve("content"), root.resolve("layouts"), root.resolve("assets")),
@@ -100,21 +82,22 @@ public final class PreviewServer implements AutoCloseable {
 
   /** How many browsers listen for reloads. */
   int listeners() {
-    return clients.size();
+    return reload.listeners();
   }
 
   /** When the last reload or error event was sent, from System.nanoTime(); for benchmarks. */
   public long lastEventNanos() {
-    return lastEventNanos;
+    return reload.lastEventNanos();
   }
-
-  // ---------------------------------------------------------------- building
 
   private void rebuild(Set<Path> changed) {
-    rebuild(changed, () -> changed == null ? session.build(memory) : session.update(changed, memory));
+    rebuild(changed, () -> changed == null ? session.build(site) : session.update(changed, site));
   }
 
-  /** @param attempt the build itself; a test passes one that fails */
+  /**
+   * @param changed the files saved; null for the first build
+   * @param attempt the build itself; a test passes one that fails
+   */
   synchronized void rebuild(Set<Path> changed, Supplier<BuildResult> attempt) {
     BuildResult result;
     try {
@@ -129,35 +112,29 @@ public final class PreviewServer implements AutoCloseable {
       String why = "rebuild failed: " + describe(t);
       log.println("site serve: " + why + "; still serving the last good build; fix the file and save again");
       log.flush();
-      errors = List.of(why);
-      broadcast("build-error", errorsJson());
+      reload.failed(List.of(why));
       return;
     }
     for (Problem p : result.problems()) log.println(p);
     if (result.ok()) {
-      pendingDeletes.forEach(live::remove);
-      live.putAll(pendingWrites);
-      pendingDeletes.clear();
-      pendingWrites.clear();
-      Set<String> draftPaths = new HashSet<>();
-      for (Map.Entry<String, Page> e : session.publishedByOutput().entrySet()) {
-        if (e.getValue().draft()) draftPaths.add(e.getKey());
-      }
-      drafts = draftPaths;
-      boolean wasBroken = !errors.isEmpty();
-      errors = List.of();
-      build++;
-      if (changed != null) {
-        log.println("rebuilt in " + result.millis() + " ms");
-        boolean cssOnly = !wasBroken && changed.stream().allMatch(p -> p.toString().endsWith(".css"));
-        broadcast("reload", "{\"cssOnly\":" + cssOnly + "}");
-      }
+      if (changed != null) log.println("rebuilt in " + result.millis() + " ms");
+      site.commit();
+      drafts = draftsOf(session.publishedByOutput());
+      reload.succeeded(changed);
     } else {
-      errors = result.problems().stream().filter(Problem::isError).map(Problem::toString).toList();
+      // No commit: the last good site stays served, and this build's changes wait for the next.
       log.println("build failed: still serving the last good build");
-      broadcast("build-error", errorsJson());
+      reload.failed(result.problems().stream().filter(Problem::isError).map(Problem::toString).toList());
     }
     log.flush();
+  }
+
+  private static Set<String> draftsOf(Map<String, Page> published) {
+    Set<String> paths = new HashSet<>();
+    for (Map.Entry<String, Page> e : published.entrySet()) {
+      if (e.getValue().draft()) paths.add(e.getKey());
+    }
+    return paths;
   }
 
   /** A failure in words, on one line. */
@@ -168,254 +145,10 @@ public final class PreviewServer implements AutoCloseable {
     return line.length() <= 300 ? line : line.substring(0, 300) + "...";
   }
 
-  private final Output memory = new Output() {
-    @Override
-    public void write(String path, byte[] bytes) {
-      synchronized (pendingWrites) {
-        pendingWrites.put(path, bytes);
-        pendingDeletes.remove(path);
-      }
-    }
-
-    @Override
-    public void copy(Path source, String path) {
-      try {
-        write(path, Files.readAllBytes(source));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public void delete(String path) {
-      synchronized (pendingWrites) {
-        pendingWrites.remove(path);
-        pendingDeletes.add(path);
-      }
-    }
-  };
-
-  // ---------------------------------------------------------------- serving
-
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      if (!hostAllowed(exchange)) {
-        send(exchange, 403, "text/plain; charset=utf-8",
-            LoopbackHosts.refusal(port()).getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      String method = exchange.getRequestMethod();
-      if (!method.equals("GET") && !method.equals("HEAD")) {
-        send(exchange, 405, "text/plain; charset=utf-8", "method not allowed\n".getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      String raw = exchange.getRequestURI().getRawPath();
-      if (raw.startsWith(PREFIX)) {
-        handleOwn(exchange, raw.substring(PREFIX.length()), exchange.getRequestURI().getRawQuery());
-        return;
-      }
-      String path;
-      try {
-        path = RequestPath.toOutputPath(raw);
-      } catch (RequestPath.Refused e) {
-        send(exchange, 400, "text/plain; charset=utf-8", ("bad request: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      byte[] body = path.isEmpty() || path.endsWith("/") ? live.get(path + "index.html") : live.get(path);
-      if (body == null && !path.isEmpty() && !path.endsWith("/") && live.containsKey(path + "/index.html")) {
-        exchange.getResponseHeaders().set("Location", raw + "/");
-        send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
-        return;
-      }
-      if (body == null) {
-        byte[] page = live.getOrDefault("404.html", notFoundPage());
-        send(exchange, 404, "text/html; charset=utf-8", inject(page, false));
-        return;
-      }
-      String file = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
-      String type = MimeTypes.of(file);
-      if (type.startsWith("text/html")) body = inject(body, drafts.contains(file));
-      send(exchange, 200, type, body);
-    }
-  }
-
-  /**
-   * On loopback, only requests naming this machine are answered (see {@link LoopbackHosts}); bound
-   * to another address the user asked to be reached under other names, so any Host is fine.
-   */
-  private boolean hostAllowed(HttpExchange exchange) {
-    InetAddress bound = http.getAddress().getAddress();
-    if (!bound.isLoopbackAddress()) return true;
-    List<String> hosts = exchange.getRequestHeaders().get("Host");
-    // two Host headers are a request smuggling trick, not a browser
-    return hosts != null && hosts.size() == 1 && LoopbackHosts.accepts(hosts.get(0), bound, port());
-  }
-
-  private void handleOwn(HttpExchange exchange, String name, String query) throws IOException {
-    switch (name) {
-      case "client.js" -> send(exchange, 200, "text/javascript; charset=utf-8", CLIENT_JS);
-      case "status" -> send(exchange, 200, "application/json", errorsJson().getBytes(StandardCharsets.UTF_8));
-      case "events" -> {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(200, 0);
-        EventStream stream = new EventStream(exchange.getResponseBody());
-        clients.add(stream);
-        stream.send("hello", "{}");
-        // A page that loaded before the latest build, or while a build is broken, hears of it
-        // as soon as it connects: nothing that happened between loading and connecting is lost.
-        if (!errors.isEmpty()) stream.send("build-error", errorsJson());
-        else if (query != null && query.startsWith("since=") && !query.equals("since=" + build)) {
-          stream.send("reload", "{\"cssOnly\":false}");
-        }
-        stream.awaitClose();
-        clients.remove(stream);
-      }
-      default -> send(exchange, 404, "text/plain; charset=utf-8", new byte[0]);
-    }
-  }
-
-  private void broadcast(String event, String data) {
-    lastEventNanos = System.nanoTime();
-    for (EventStream client : clients) {
-      if (!client.send(event, data)) clients.remove(client);
-    }
-  }
-
-  private String errorsJson() {
-    StringBuilder json = new StringBuilder("{\"errors\":[");
-    for (int i = 0; i < errors.size(); i++) {
-      if (i > 0) json.append(',');
-      json.append('"').append(jsonEscape(errors.get(i))).append('"');
-    }
-    return json.append("]}").toString();
-  }
-
-  static String jsonEscape(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 8);
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&') out.append(String.format("\\u%04x", (int) c));
-          else out.append(c);
-        }
-      }
-    }
-    return out.toString();
-  }
-
-  /** Adds the reload script to an HTML page, and the draft banner to a draft. */
-  private byte[] inject(byte[] html, boolean draft) {
-    return inject(html, draft, build);
-  }
-
-  static byte[] inject(byte[] html, boolean draft, int build) {
-    String text = new String(html, StandardCharsets.UTF_8);
-    String script = "<script src=\"" + PREFIX + "client.js\" data-build=\"" + build + "\"></script>";
-    int end = text.lastIndexOf("</body>");
-    text = end < 0 ? text + script : text.substring(0, end) + script + text.substring(end);
-    if (draft) {
-      String banner = "<div class=\"sitegen-draft-banner\" role=\"note\" style=\"position:sticky;top:0;"
-          + "z-index:2147483646;padding:.5rem 1rem;background:#ffd54f;color:#222;"
-          + "font:600 14px/1.4 system-ui,sans-serif;text-align:center\">"
-          + "Draft: this page is not published by ./site build</div>";
-      int body = text.indexOf("<body");
-      int open = body < 0 ? -1 : text.indexOf('>', body);
-      text = open < 0 ? banner + text : text.substring(0, open + 1) + banner + text.substring(open + 1);
-    }
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] notFoundPage() {
-    return ("<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title></head>"
-        + "<body><h1>Not found</h1><p>No page at this address. <a href=\"/\">Home</a></p></body></html>")
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
-    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-    boolean head = exchange.getRequestMethod().equals("HEAD");
-    exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
-  }
-
-  private static byte[] loadClient() {
-    try (InputStream in = PreviewServer.class.getResourceAsStream("client.js")) {
-      return in.readAllBytes();
-    } catch (IOException | NullPointerException e) {
-      throw new IllegalStateException("client.js is missing from the jar", e);
-    }
-  }
-
   @Override
   public void close() {
     watcher.close();
-    for (EventStream client : clients) client.close();
+    reload.close();
     http.stop(0);
-  }
-
-  /** One browser's Server-Sent Events connection. */
-  private static final class EventStream {
-    private final OutputStream out;
-    private final Object closed = new Object();
-    private boolean open = true;
-
-    EventStream(OutputStream out) {
-      this.out = out;
-    }
-
-    synchronized boolean send(String event, String data) {
-      if (!open) return false;
-      try {
-        out.write(("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        return true;
-      } catch (IOException e) {
-        close();
-        return false;
-      }
-    }
-
-    void awaitClose() {
-      synchronized (closed) {
-        while (isOpen()) {
-          try {
-            closed.wait(15_000);
-          } catch (InterruptedException e) {
-            return;
-          }
-          if (!send("ping", "{}")) return;
-        }
-      }
-    }
-
-    private synchronized boolean isOpen() {
-      return open;
-    }
-
-    void close() {
-      synchronized (this) {
-        open = false;
-      }
-      synchronized (closed) {
-        closed.notifyAll();
-      }
-      try {
-        out.close();
-      } catch (IOException ignored) {
-        // the browser went away
-      }
-    }
   }
 }

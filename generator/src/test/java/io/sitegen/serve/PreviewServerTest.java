@@ -297,6 +297,37 @@ class PreviewServerTest {
   }
 
   @Test
+  void aBrokenSaveThenAFixOfAnotherFileServesBothChanges() throws Exception {
+    // Strict, so that a missing anchor fails the build: the page with the link is still written,
+    // and the fix (the heading, in another file) renders only that other file again.
+    StringWriter strictLog = new StringWriter();
+    try (PreviewServer strict = new PreviewServer(new BuildOptions(dir, dir.resolve("_site"), true, false, true),
+        "127.0.0.1", 0, new PrintWriter(strictLog, true))) {
+      String base = "http://127.0.0.1:" + strict.port();
+      Supplier<Boolean> broken = () -> !bodyAt(base, "/_sitegen/status").equals("{\"errors\":[]}");
+      assertThat(broken.get()).as("the fixture builds under --strict").isFalse();
+
+      site.write("content/blog/one.md", "---\ntitle: One\ndate: 2024-01-01\n---\nNewer, see [setup](../docs/guide.md#setup).\n");
+      eventually(() -> bodyAt(base, "/_sitegen/status").contains("missing anchor"));
+      assertThat(bodyAt(base, "/blog/one.html")).contains("First post.");
+
+      site.write("content/docs/guide.md", "---\ntitle: Guide\n---\n# Guide\n\n## Setup\n");
+      eventually(() -> !broken.get());
+      assertThat(bodyAt(base, "/docs/guide.html")).contains("id=\"setup\"");
+      assertThat(bodyAt(base, "/blog/one.html")).as("written by the broken run, not again by the fix")
+          .contains("Newer, see");
+    }
+  }
+
+  private String bodyAt(String base, String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aRebuildThatThrowsAnErrorIsOneLineAndTheOverlayAndLaterSavesStillRebuild() throws Exception {
     HttpResponse<java.io.InputStream> events = http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/_sitegen/events")).build(),
