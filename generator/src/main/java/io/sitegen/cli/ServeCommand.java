@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
       new Console(spec.commandLine(), null).error(root + ": no content/ folder here: is this the site's root?");
       return Main.CONTENT_ERRORS;
     }
-    BuildOptions options = new BuildOptions(root, root.resolve("_site"), !noDrafts, false, false);
+    BuildOptions options = new BuildOptions(root, root.resolve("_site"), !noDrafts, false, false).withCache(true);
     var out = spec.commandLine().getOut();
     PreviewServer server;
     try {

@@ -16,9 +16,12 @@ final class SiteOptions {
   @Option(names = "--strict", description = "Treat warnings, such as a missing anchor, as errors.")
   boolean strict;
 
+  @Option(names = "--no-cache", description = "Render every page again, neither reading nor writing .site-cache/.")
+  boolean noCache;
+
   BuildOptions toBuildOptions(Path output, boolean write) {
     Path root = where.root();
     Path out = output == null ? root.resolve("_site") : output.toAbsolutePath().normalize();
-    return new BuildOptions(root, out, drafts, write, strict);
+    return new BuildOptions(root, out, drafts, write, strict).withCache(!noCache);
   }
 }

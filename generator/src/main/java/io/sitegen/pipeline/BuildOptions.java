@@ -12,15 +12,20 @@ import java.nio.file.Path;
  * @param strict whether warnings (such as a missing anchor) fail the build
  * @param links  whether links are resolved and checked; off only to measure what that costs
  * @param threads how many threads build pages; 0 for one per core
+ * @param cache  whether rendered Markdown is kept in, and taken from, {@code .site-cache/}
  */
 public record BuildOptions(Path root, Path output, boolean drafts, boolean write, boolean strict,
-    boolean links, int threads) {
+    boolean links, int threads, boolean cache) {
   public BuildOptions(Path root, Path output, boolean drafts, boolean write, boolean strict) {
-    this(root, output, drafts, write, strict, true, 0);
+    this(root, output, drafts, write, strict, true, 0, false);
+  }
+
+  public BuildOptions withCache(boolean on) {
+    return new BuildOptions(root, output, drafts, write, strict, links, threads, on);
   }
 
   public BuildOptions withThreads(int n) {
-    return new BuildOptions(root, output, drafts, write, strict, links, n);
+    return new BuildOptions(root, output, drafts, write, strict, links, n, cache);
   }
 
   public static BuildOptions of(Path root) {
@@ -28,22 +33,22 @@ public record BuildOptions(Path root, Path output, boolean drafts, boolean write
   }
 
   public BuildOptions withLinks(boolean on) {
-    return new BuildOptions(root, output, drafts, write, strict, on, threads);
+    return new BuildOptions(root, output, drafts, write, strict, on, threads, cache);
   }
 
   public BuildOptions withDrafts(boolean include) {
-    return new BuildOptions(root, output, include, write, strict, links, threads);
+    return new BuildOptions(root, output, include, write, strict, links, threads, cache);
   }
 
   public BuildOptions withOutput(Path folder) {
-    return new BuildOptions(root, folder, drafts, write, strict, links, threads);
+    return new BuildOptions(root, folder, drafts, write, strict, links, threads, cache);
   }
 
   public BuildOptions checkOnly() {
-    return new BuildOptions(root, output, drafts, false, strict, links, threads);
+    return new BuildOptions(root, output, drafts, false, strict, links, threads, cache);
   }
 
   public BuildOptions withStrict(boolean on) {
-    return new BuildOptions(root, output, drafts, write, on, links, threads);
+    return new BuildOptions(root, output, drafts, write, on, links, threads, cache);
   }
 }

@@ -3,6 +3,7 @@ package io.sitegen.pipeline;
 import io.sitegen.blog.Blog;
 import io.sitegen.blog.PostEntry;
 import io.sitegen.blog.Sitemap;
+import io.sitegen.cache.PageCache;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Content;
 import io.sitegen.content.Page;
@@ -59,6 +60,8 @@ public final class Session {
 
   private SiteConfig config;
   private SiteFiles files;
+  /** Rendered Markdown kept between runs, or null without a cache. */
+  private PageCache cache;
   private Layouts layouts;
   private Markdown markdown;
   /** Whether the last full run stopped at site.yml: then any change runs everything again. */
@@ -280,6 +283,7 @@ public final class Session {
   /** Reads the settings' folders: every page's front matter, and the other files to copy. */
   private Content scan() {
     files = SiteFiles.of(config, options.output());
+    cache = options.cache() ? new PageCache(config.root(), PageCache.generatorIdentity()) : null;
     layouts = new Layouts(config.root(), config.layoutsDir(), files);
     markdown = new Markdown(config.softBreaksAsBr());
     pages.clear();
@@ -317,16 +321,47 @@ public final class Session {
     return page -> work.bodies().get(page.relPath());
   }
 
-  /** Renders a page's Markdown with its links resolved; a post also gets its entry. */
+  /** Renders a page's Markdown with its links resolved, or takes it from the cache; a post also gets its entry. */
   private PageState renderMarkdown(Page page, String markdownText) {
+    String text = markdownText == null ? "" : markdownText;
     PageLinks found = new PageLinks();
     LinkHook hook = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
-    String html = markdown.toHtml(markdownText == null ? "" : markdownText, hook);
-    Set<String> ids = options.links() ? Anchors.of(html) : Set.of();
+    String key = cache == null ? null : cache.key(text, page.relPath(), page.url(), String.valueOf(page.bodyLine()),
+        String.valueOf(options.links()), String.valueOf(config.softBreaksAsBr()), config.string("baseUrl", ""));
+    PageCache.Entry hit = key == null ? null : cache.get(key).orElse(null);
+    String html;
+    Set<String> ids;
+    if (hit != null && replays(hit.links(), hook)) {
+      html = hit.html();
+      ids = hit.ids();
+    } else {
+      found = new PageLinks(); // a replay that failed half-way recorded some links: start again
+      LinkHook resolve = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
+      List<PageCache.Link> recorded = new ArrayList<>();
+      html = markdown.toHtml(text, (url, line) -> {
+        String published = resolve.resolve(url, line);
+        recorded.add(new PageCache.Link(url, line, published));
+        return published;
+      });
+      ids = options.links() ? Anchors.of(html) : Set.of();
+      if (key != null) cache.put(key, new PageCache.Entry(html, ids, recorded));
+    }
     PageState state = new PageState(page, html, found, ids, null, List.of(), List.of());
     if (!blog.isPost(page)) return state;
     Problems problems = new Problems();
     return state.withEntry(blog.entry(page, html, links, problems), problems.sorted());
+  }
+
+  /**
+   * Whether each link of a cached rendering still resolves to what it was published as: the
+   * permalinks of the pages it names are part of the page's output. Resolving records the links
+   * in the hook's sink, as rendering would.
+   */
+  private static boolean replays(List<PageCache.Link> recorded, LinkHook hook) {
+    for (PageCache.Link link : recorded) {
+      if (!link.published().equals(hook.resolve(link.url(), link.line()))) return false;
+    }
+    return true;
   }
 
   /** Makes a post's entry again from its kept HTML; @return whether it changed */
@@ -476,6 +511,9 @@ public final class Session {
     anchorProblems.forEach(all::add);
     blogProblems.forEach(all::add);
     blog.checkSettings(all);
+    if (cache != null && cache.damaged() > 0) {
+      all.warning(PageCache.FOLDER, 0, cache.damaged() + " damaged cache entries were ignored and made again");
+    }
     int draftsSkipped = pages.size() - published.size();
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new BuildResult(published.size(), written, draftsSkipped, copied, checked, broken, missingAnchors,

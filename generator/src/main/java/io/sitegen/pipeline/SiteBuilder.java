@@ -84,7 +84,8 @@ public final class SiteBuilder {
   public static String outputProblem(BuildOptions options) {
     Path root = options.root();
     return OutputFolder.problemWith(root, List.of(root.resolve("content"), root.resolve("layouts"),
-        root.resolve("assets"), root.resolve(io.sitegen.config.SiteConfig.FILE_NAME)), options.output());
+        root.resolve("assets"), root.resolve(io.sitegen.config.SiteConfig.FILE_NAME),
+        root.resolve(io.sitegen.cache.PageCache.FOLDER)), options.output());
   }
 
   /**

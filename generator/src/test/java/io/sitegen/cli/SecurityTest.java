@@ -45,7 +45,7 @@ class SecurityTest {
 
   /** Runs {@code site build}, expecting it to fail, and checks that nothing changed. */
   private TestSite.Run refusedBuild(int exitCode, String... args) {
-    Map<String, String> before = Snapshot.of(dir);
+    Map<String, String> before = Snapshot.ofSite(dir);
     String[] full = new String[args.length + 1];
     full[0] = "build";
     System.arraycopy(args, 0, full, 1, args.length);
@@ -53,7 +53,7 @@ class SecurityTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(exitCode);
     assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(SECRET);
     assertThat(run.out()).isEmpty();
-    assertThat(Snapshot.of(dir)).isEqualTo(before);
+    assertThat(Snapshot.ofSite(dir)).isEqualTo(before);
     return run;
   }
 

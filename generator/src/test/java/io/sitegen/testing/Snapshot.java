@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -20,11 +21,23 @@ public final class Snapshot {
   private Snapshot() {}
 
   public static Map<String, String> of(Path dir) {
+    return of(dir, Set.of());
+  }
+
+  /**
+   * A site folder: its sources and output, but not its cache, which any run may add to.
+   */
+  public static Map<String, String> ofSite(Path dir) {
+    return of(dir, Set.of(io.sitegen.cache.PageCache.FOLDER));
+  }
+
+  private static Map<String, String> of(Path dir, Set<String> ignored) {
     Map<String, String> files = new TreeMap<>();
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return files;
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) walk::iterator) {
         String rel = dir.relativize(p).toString();
+        if (!rel.isEmpty() && ignored.contains(dir.relativize(p).getName(0).toString())) continue;
         if (Files.isSymbolicLink(p)) files.put(rel, "-> " + Files.readSymbolicLink(p));
         else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) files.put(rel, sha256(Files.readAllBytes(p)));
         else if (!rel.isEmpty()) files.put(rel + "/", "folder");

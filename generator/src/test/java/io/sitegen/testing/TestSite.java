@@ -70,10 +70,11 @@ public final class TestSite {
     return Files.exists(root.resolve(relPath));
   }
 
-  /** Names in the site root, to find leftover staging folders. */
+  /** Names in the site root, to find leftover staging folders; the cache, which builds keep, left out. */
   public java.util.List<String> rootEntries() {
     try (Stream<Path> list = Files.list(root)) {
-      return list.map(p -> p.getFileName().toString()).sorted().toList();
+      return list.map(p -> p.getFileName().toString()).filter(n -> !n.equals(io.sitegen.cache.PageCache.FOLDER))
+          .sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,224 @@
+package io.sitegen.cache;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+
+/**
+ * What rendering a page's Markdown gave, kept between runs in content-addressed files, as Gradle's
+ * build cache keeps task outputs: one file per key, named by the key's SHA-256, written to a
+ * temporary file and moved into place atomically. A kill mid-write leaves only a temporary file,
+ * which is never read; two builds writing the same key write the same bytes. Each file carries its
+ * length and a CRC32, so a truncated, corrupted or foreign file is a miss, never a wrong page.
+ *
+ * <p>No store library: the needs are one lookup and one atomic write per page, which the file
+ * system gives; an embedded database (H2's MVStore) would add a dependency and a file lock that a
+ * second build of the same site would have to wait for.
+ */
+public final class PageCache {
+  /** The folder name under the site root. */
+  public static final String FOLDER = ".site-cache";
+  private static final int MAGIC = 0x53474331; // "SGC1"
+  /** Raised whenever what an entry holds, or how a key is made, changes meaning. */
+  private static final String FORMAT = "page-cache-1";
+
+  private final Path dir;
+  private final String generator;
+  private final AtomicInteger damaged = new AtomicInteger();
+
+  /**
+   * @param root      the site root; the cache is {@code root/.site-cache/}
+   * @param generator what identifies the generator's code: entries of another build of it are misses
+   */
+  public PageCache(Path root, String generator) {
+    this.dir = root.resolve(FOLDER).resolve("pages");
+    this.generator = generator;
+  }
+
+  /**
+   * One link of a page, as its rendering resolved it: replayed on a hit, so that a page whose link
+   * targets moved or vanished is rendered again.
+   *
+   * @param url       as written
+   * @param line      the 0-based line of the Markdown text on which it is written
+   * @param published as published
+   */
+  public record Link(String url, int line, String published) {}
+
+  /** What rendering a page's Markdown gave. */
+  public record Entry(String html, Set<String> ids, List<Link> links) {}
+
+  /**
+   * The key of a page's rendering: every input that shapes it, but for where its links lead, which
+   * is checked on each hit by replaying them.
+   *
+   * @param parts the page's identity and the settings rendering reads
+   */
+  public String key(String markdown, String... parts) {
+    MessageDigest sha = sha256();
+    update(sha, FORMAT);
+    update(sha, generator);
+    for (String part : parts) update(sha, part);
+    update(sha, markdown);
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  public Optional<Entry> get(String key) {
+    Path file = fileOf(key);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      damaged.incrementAndGet();
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(decode(bytes));
+    } catch (IOException | RuntimeException e) {
+      damaged.incrementAndGet();
+      return Optional.empty();
+    }
+  }
+
+  /** Keeps an entry; a failure to write is only a miss next time. */
+  public void put(String key, Entry entry) {
+    Path file = fileOf(key);
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+          + Thread.currentThread().getId() + "-" + System.nanoTime());
+      Files.write(temp, encode(entry));
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // a full disk or a read-only checkout: the build goes on without keeping this page
+    }
+  }
+
+  /** How many entries could not be read, since this cache was opened. */
+  public int damaged() {
+    return damaged.get();
+  }
+
+  /** Whether {@code path} is the cache folder or lies in it. */
+  public static boolean holds(Path root, Path path) {
+    return path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize().resolve(FOLDER));
+  }
+
+  private Path fileOf(String key) {
+    return dir.resolve(key.substring(0, 2)).resolve(key.substring(2));
+  }
+
+  static byte[] encode(Entry entry) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(entry.html().length() + 256);
+    DataOutputStream out = new DataOutputStream(body);
+    writeString(out, entry.html());
+    out.writeInt(entry.ids().size());
+    for (String id : entry.ids()) writeString(out, id);
+    out.writeInt(entry.links().size());
+    for (Link link : entry.links()) {
+      writeString(out, link.url());
+      out.writeInt(link.line());
+      writeString(out, link.published());
+    }
+    out.flush();
+    byte[] payload = body.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(payload);
+    ByteBuffer file = ByteBuffer.allocate(16 + payload.length);
+    file.putInt(MAGIC).putInt(payload.length).put(payload).putLong(crc.getValue());
+    return file.array();
+  }
+
+  static Entry decode(byte[] bytes) throws IOException {
+    ByteBuffer file = ByteBuffer.wrap(bytes);
+    if (bytes.length < 16 || file.getInt() != MAGIC) throw new IOException("not a cache entry");
+    int length = file.getInt();
+    if (length != bytes.length - 16) throw new IOException("truncated");
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 8, length);
+    if (ByteBuffer.wrap(bytes, 8 + length, 8).getLong() != crc.getValue()) throw new IOException("corrupted");
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 8, length));
+    String html = readString(in);
+    int idCount = in.readInt();
+    Set<String> ids = new LinkedHashSet<>();
+    for (int i = 0; i < idCount; i++) ids.add(readString(in));
+    int linkCount = in.readInt();
+    List<Link> links = new ArrayList<>(Math.min(linkCount, 1 << 16));
+    for (int i = 0; i < linkCount; i++) links.add(new Link(readString(in), in.readInt(), readString(in)));
+    return new Entry(html, ids, links);
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) throw new IOException("bad length");
+    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Adds a part with its length first, so that ("ab", "c") and ("a", "bc") differ. */
+  private static void update(MessageDigest sha, String part) {
+    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+    sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    sha.update(bytes);
+  }
+
+  /** The identity of the running generator's code: its jar's digest, or "dev" when run from classes. */
+  public static String generatorIdentity() {
+    return GeneratorIdentity.VALUE;
+  }
+
+  private static final class GeneratorIdentity {
+    static final String VALUE = compute();
+
+    private static String compute() {
+      try {
+        Path code = Path.of(PageCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(code, LinkOption.NOFOLLOW_LINKS)) {
+          return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(code)));
+        }
+      } catch (Exception e) {
+        // no code source: fall through
+      }
+      return "dev";
+    }
+  }
+}
