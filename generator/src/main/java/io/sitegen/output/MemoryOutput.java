@@ -71,6 +71,11 @@ public final class MemoryOutput implements Output {
     return committed.get(path);
   }
 
+  /** Every path of the last good site. */
+  public Set<String> paths() {
+    return Set.copyOf(committed.keySet());
+  }
+
   /** Whether the last good site has a file at that path. */
   public boolean contains(String path) {
     return committed.containsKey(path);
