@@ -13,7 +13,7 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Builds a static site and blog from Markdown, checking every link on the way.",
-    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, NewCommand.class,
+    subcommands = {BuildCommand.class, CheckCommand.class, ServeCommand.class, CleanCommand.class, NewCommand.class,
         DraftsCommand.class, PublishCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  content errors, each printed as file:line: what is wrong, or a file that",

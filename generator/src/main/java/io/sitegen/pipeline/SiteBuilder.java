@@ -102,6 +102,25 @@ public final class SiteBuilder {
     }
   }
 
+  /**
+   * Deletes the output folder (waiting for a build that holds it) and the cache. The output folder
+   * must pass {@link #outputProblem}, as for a build.
+   *
+   * @return what was deleted, as names to show
+   */
+  public static List<String> clean(BuildOptions options, Consumer<String> notes) throws IOException {
+    List<String> removed = new java.util.ArrayList<>();
+    Path output = options.output();
+    if (Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) removed.add(shown(options, output));
+    StagedOutput.delete(output, () -> notes.accept("waiting for a build of " + shown(options, output) + " to finish"));
+    Path cache = options.root().resolve(io.sitegen.cache.PageCache.FOLDER);
+    if (Files.exists(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      removed.add(io.sitegen.cache.PageCache.FOLDER);
+      StagedOutput.deleteTree(cache);
+    }
+    return removed;
+  }
+
   private static BuildResult failed(String file, IOException e) {
     return failed(file, SiteFiles.describe(e));
   }

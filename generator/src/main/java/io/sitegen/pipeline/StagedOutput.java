@@ -81,6 +81,17 @@ final class StagedOutput implements Output, AutoCloseable {
     }
   }
 
+  /** Deletes the output folder and what killed runs left beside it, once no other run holds it. */
+  static void delete(Path target, Runnable onWait) throws IOException {
+    Path abs = target.toAbsolutePath().normalize();
+    if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) return;
+    try (OutputLock lock = OutputLock.acquire(abs, onWait)) {
+      for (Path p : leftovers(abs, ".staging-")) deleteTree(p);
+      for (Path p : leftovers(abs, ".old-")) deleteTree(p);
+      deleteTree(abs);
+    }
+  }
+
   private static void recoverLocked(Path target, Consumer<String> notes) throws IOException {
     List<Path> staged = leftovers(target, ".staging-");
     List<Path> old = leftovers(target, ".old-");

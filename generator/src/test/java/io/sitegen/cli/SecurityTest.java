@@ -212,6 +212,30 @@ class SecurityTest {
     assertThat(firstLine(run)).contains("_site: the output folder must not be content/");
   }
 
+  @Test
+  void cleanRemovesTheOutputAndTheCacheOnly() {
+    Map<String, String> sources = Snapshot.of(dir.resolve("content"));
+    TestSite.Run run = site.run("clean");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("removed _site and .site-cache\n");
+    assertThat(site.exists("_site")).isFalse();
+    assertThat(site.exists(".site-cache")).isFalse();
+    assertThat(Snapshot.of(dir.resolve("content"))).isEqualTo(sources);
+    assertThat(site.run("clean").out()).isEqualTo("nothing to remove\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"content", ".", "site.yml", "notes"})
+  void cleanObeysTheRulesOfTheOutputFolder(String folder) {
+    site.write("notes/todo.txt", "mine\n");
+    Map<String, String> before = Snapshot.ofSite(dir);
+    TestSite.Run run = site.run("clean", "-o", dir.resolve(folder).toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(Snapshot.ofSite(dir)).isEqualTo(before);
+    assertThat(site.exists(".site-cache")).isTrue();
+  }
+
   // ---------------------------------------------------------------- permalinks
 
   @ParameterizedTest
