@@ -59,6 +59,11 @@ final class BuildCommand implements Callable<Integer> {
   }
 
   static String summary(BuildResult result) {
+    if (result.unchanged()) {
+      return "nothing changed since the last build, and its output is as it wrote it: "
+          + Console.plural(result.pagesWritten(), "page") + ", " + Console.plural(result.warnings(), "warning")
+          + " in " + Console.seconds(result.millis());
+    }
     return "built " + Console.plural(result.pagesWritten(), "page")
         + ", " + Console.plural(result.draftsSkipped(), "draft") + " skipped"
         + ", " + Console.plural(result.filesCopied(), "file") + " copied"

@@ -136,7 +136,7 @@ public final class Links {
       if (contentFiles.contains(rel)) return Target.kept("/" + encodePath(rel) + u.suffix());
     }
     if (publishedElsewhere(from, u)) return Target.kept(url);
-    if (!target.startsWith(contentPrefix) && Files.exists(repository.resolve(target))) {
+    if (!target.startsWith(contentPrefix) && existsInRepository(target)) {
       if (sourceBase.isEmpty()) {
         return Target.broken(url, "link to " + target + ", outside content/: set sourceBase in "
             + SiteConfig.FILE_NAME + " (e.g. https://github.com/ORG/REPO/blob/main/) to link to the repository");
@@ -144,6 +144,23 @@ public final class Links {
       return Target.kept(sourceBase + encodePath(target) + u.suffix());
     }
     return Target.broken(url, "broken link " + url);
+  }
+
+  /** Files of the repository outside content/ that links were checked against. */
+  private final Set<Path> consulted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private boolean existsInRepository(String target) {
+    Path file = repository.resolve(target);
+    consulted.add(file);
+    return Files.exists(file);
+  }
+
+  /**
+   * The files outside {@code content/} whose existence decided a link, as absolute paths: a build
+   * that did not read them cannot know that nothing changed.
+   */
+  public Set<Path> filesConsulted() {
+    return Set.copyOf(consulted);
   }
 
   /** A page's URL as an href: encoded, unless its permalink was written encoded already. */

@@ -527,6 +527,11 @@ public final class Session {
     return map;
   }
 
+  /** The files outside the site's folders whose existence decided a link in the last run. */
+  Set<Path> filesConsulted() {
+    return links == null ? Set.of() : links.filesConsulted();
+  }
+
   /** How long each stage of the last run took, for --verbose. */
   public List<String> timings() {
     return List.copyOf(timings);

@@ -58,6 +58,19 @@ public final class SiteBuilder {
       return failed(shown(options, options.output()), ioCause(e));
     }
     try (output) {
+      long begun = System.nanoTime();
+      // With the cache: the inputs' digest, read before the build so that a file saved during it
+      // makes the next build run; and the last build's record, if nothing changed since.
+      String inputs = options.cache() ? inPool(options, () -> LastBuild.inputs(options)).orElse(null) : null;
+      LastBuild.Record last = inputs == null ? null : LastBuild.read(options)
+          .filter(r -> r.inputs().equals(inputs) && r.outsideUnchanged()).orElse(null);
+      if (last != null && Files.isDirectory(options.output())
+          && inPool(options, () -> LastBuild.outputs(options.output())).equals(last.outputs())) {
+        output.abort();
+        timings.accept(String.format(Locale.ROOT, "%6d ms  %s", (System.nanoTime() - begun) / 1_000_000,
+            "find nothing changed since the last build, and its output as it wrote it"));
+        return last.result().toldAgain((System.nanoTime() - begun) / 1_000_000);
+      }
       BuildResult result = inPool(options, () -> session.build(output));
       session.timings().forEach(timings);
       if (!result.ok()) {
@@ -68,6 +81,10 @@ public final class SiteBuilder {
       output.commit();
       timings.accept(String.format(Locale.ROOT, "%6d ms  %s", (System.nanoTime() - start) / 1_000_000,
           "swap the output folder in"));
+      if (inputs != null) {
+        LastBuild.write(options, new LastBuild.Record(inputs, LastBuild.outside(session.filesConsulted()),
+            output.digests(), result));
+      }
       return result;
     } catch (IOException | UncheckedIOException e) {
       output.abort();
@@ -163,7 +180,7 @@ public final class SiteBuilder {
    * stage fails, the work it had handed out is stopped and waited for before the staging folder is
    * deleted: a page still being written would otherwise make the folder again.
    */
-  private static BuildResult inPool(BuildOptions options, Callable<BuildResult> build) {
+  private static <T> T inPool(BuildOptions options, Callable<T> build) {
     int threads = options.threads() > 0 ? options.threads() : Runtime.getRuntime().availableProcessors();
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {

@@ -8,10 +8,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -128,6 +128,13 @@ final class StagedOutput implements Output, AutoCloseable {
     }
   }
 
+  /** The digest of each file written, by output path: what a later build verifies the output against. */
+  private final java.util.Map<String, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
+
+  Map<String, String> digests() {
+    return new java.util.TreeMap<>(digests);
+  }
+
   @Override
   public void write(String relPath, byte[] bytes) {
     Path file = resolve(relPath);
@@ -135,6 +142,7 @@ final class StagedOutput implements Output, AutoCloseable {
       step("write file");
       Files.createDirectories(file.getParent());
       Files.write(file, bytes);
+      digests.put(relPath, LastBuild.digestOf(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -151,7 +159,9 @@ final class StagedOutput implements Output, AutoCloseable {
     try {
       step("copy file");
       Files.createDirectories(file.getParent());
-      Files.copy(source, file, StandardCopyOption.REPLACE_EXISTING);
+      byte[] bytes = Files.readAllBytes(source);
+      Files.write(file, bytes);
+      digests.put(relPath, LastBuild.digestOf(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

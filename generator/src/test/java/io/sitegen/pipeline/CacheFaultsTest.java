@@ -35,6 +35,11 @@ class CacheFaultsTest {
 
   private List<String> lastWarnings = List.of();
 
+  /** Page entries are counted in the warning; the record of the last build is only read or not. */
+  private boolean isPageEntry(Path file) {
+    return file.startsWith(dir.resolve(PageCache.FOLDER).resolve("pages"));
+  }
+
   @Test
   void damagedEntriesAreMadeAgainWithOneWarning() throws Exception {
     TestSite site = TestSite.withLayouts(dir);
@@ -58,13 +63,13 @@ class CacheFaultsTest {
           case 1 -> {
             byte[] bytes = Files.readAllBytes(entry);
             Files.write(entry, java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length)));
-            damagedNow++;
+            if (isPageEntry(entry)) damagedNow++;
           }
           case 2 -> {
             byte[] bytes = Files.readAllBytes(entry);
             bytes[random.nextInt(bytes.length)] ^= (byte) (1 + random.nextInt(255));
             Files.write(entry, bytes);
-            damagedNow++;
+            if (isPageEntry(entry)) damagedNow++;
           }
           default -> { }
         }

@@ -1,0 +1,85 @@
+package io.sitegen.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitegen.problems.Problem;
+import io.sitegen.testing.Snapshot;
+import io.sitegen.testing.TestSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A build with nothing changed since the last one, over the output it wrote, only tells its result again. */
+class LastBuildTest {
+  @TempDir
+  Path dir;
+
+  private TestSite site;
+  private BuildOptions options;
+  private Map<String, String> first;
+
+  @BeforeEach
+  void builtOnce() throws Exception {
+    Files.createDirectories(dir.resolve(".git")); // the repository root, for links to files outside content/
+    site = TestSite.withLayouts(dir.resolve("site"));
+    site.write("site.yml", "baseUrl: https://example.org\nsourceBase: https://example.org/src/\n")
+        .write("content/blog/a.md", "---\nlayout: article\ntitle: A\ndate: 2024-01-01\n---\n"
+            + "See [b](./b.md#nowhere) and [the notes](../../../NOTES.md).\n")
+        .write("content/blog/b.md", "---\nlayout: article\ntitle: B\ndate: 2024-01-02\n---\nB.\n")
+        .write("assets/site.css", "x");
+    Files.writeString(dir.resolve("NOTES.md"), "notes\n");
+    options = BuildOptions.of(site.root()).withCache(true);
+    BuildResult result = SiteBuilder.build(options);
+    assertThat(result.ok()).isTrue();
+    assertThat(result.unchanged()).isFalse();
+    first = Snapshot.of(site.root().resolve("_site"));
+  }
+
+  @Test
+  void nothingChangedIsToldAgainWithTheSameWarnings() {
+    BuildResult again = SiteBuilder.build(options);
+    assertThat(again.unchanged()).isTrue();
+    assertThat(again.problems()).extracting(Problem::toString)
+        .containsExactly("content/blog/a.md:6: warning: missing anchor ./b.md#nowhere: content/blog/b.md has no id \"nowhere\"");
+    assertThat(Snapshot.of(site.root().resolve("_site"))).isEqualTo(first);
+  }
+
+  @Test
+  void anOutputChangedAfterTheBuildIsWrittenAgain() throws Exception {
+    Files.writeString(site.root().resolve("_site/blog/a.html"), "post-processed by CI");
+    BuildResult again = SiteBuilder.build(options);
+    assertThat(again.unchanged()).isFalse();
+    assertThat(Snapshot.of(site.root().resolve("_site"))).isEqualTo(first);
+    Files.delete(site.root().resolve("_site/site.css"));
+    assertThat(SiteBuilder.build(options).unchanged()).isFalse();
+    assertThat(Snapshot.of(site.root().resolve("_site"))).isEqualTo(first);
+    Files.writeString(site.root().resolve("_site/extra.html"), "added by hand");
+    assertThat(SiteBuilder.build(options).unchanged()).isFalse();
+    assertThat(Snapshot.of(site.root().resolve("_site"))).isEqualTo(first);
+  }
+
+  @Test
+  void anyChangedInputBuildsAgain() {
+    site.write("layouts/partials/nav.html", "<nav>new</nav>");
+    assertThat(SiteBuilder.build(options).unchanged()).isFalse();
+    assertThat(SiteBuilder.build(options).unchanged()).isTrue();
+    site.write("site.yml", "baseUrl: https://example.org\nsourceBase: https://example.org/src/\ntitle: T\n");
+    assertThat(SiteBuilder.build(options).unchanged()).isFalse();
+    site.write("assets/site.css", "y");
+    assertThat(SiteBuilder.build(options).unchanged()).isFalse();
+    assertThat(SiteBuilder.build(options.withDrafts(true)).unchanged()).isFalse();
+    assertThat(SiteBuilder.build(options.withCache(false)).unchanged()).isFalse();
+  }
+
+  @Test
+  void aFileOutsideTheSiteThatALinkNamedIsWatchedToo() throws Exception {
+    Files.delete(dir.resolve("NOTES.md"));
+    BuildResult again = SiteBuilder.build(options);
+    assertThat(again.unchanged()).isFalse();
+    assertThat(again.ok()).isFalse();
+    assertThat(again.problems()).extracting(Problem::toString).anyMatch(p -> p.contains("broken link ../../../NOTES.md"));
+  }
+}
