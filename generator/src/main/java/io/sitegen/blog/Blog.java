@@ -29,7 +29,7 @@ import org.jsoup.nodes.Entities;
  * {@code layouts/blog.html}; the RSS and Atom feeds.
  */
 public final class Blog {
-  public static final String INDEX_LAYOUT = "layouts/blog.html";
+  public static final String INDEX_LAYOUT = SiteConfig.LAYOUTS + "/blog.html";
 
   /** Newest first by date (undated last), ties broken by file name, the later name first. */
   static final Comparator<Page> NEWEST_FIRST = Comparator

@@ -55,7 +55,7 @@ final class NewCommand implements Callable<Integer> {
 
   /** The layout a new page names: the site's layouts/NAME.html, written as a path from the root. */
   static String layout(String name) {
-    return "layouts/" + name + ".html";
+    return SiteConfig.LAYOUTS + "/" + name + ".html";
   }
 
   @Command(name = "post", mixinStandardHelpOptions = true,
@@ -86,7 +86,7 @@ final class NewCommand implements Callable<Integer> {
       String stem = day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Slugs.of(title);
       String dir = config.blog().dir();
       String text = Drafting.newDraft(layout("article"), title, day, "/" + dir + "/" + stem + ".html", stem, true);
-      return create(spec, root, "content/" + dir + "/" + stem + ".md", text);
+      return create(spec, root, SiteConfig.CONTENT + "/" + dir + "/" + stem + ".md", text);
     }
   }
 
@@ -118,7 +118,7 @@ final class NewCommand implements Callable<Integer> {
       }
       String stem = clean.substring(clean.lastIndexOf('/') + 1);
       String text = Drafting.newDraft(layout("doc"), title, LocalDate.now(), "/docs/" + clean + ".html", stem, false);
-      return create(spec, root, "content/docs/" + clean + ".md", text);
+      return create(spec, root, SiteConfig.CONTENT + "/docs/" + clean + ".md", text);
     }
   }
 }

@@ -161,16 +161,26 @@ public final class SiteConfig {
     return root;
   }
 
+  /** The folders a site's sources are in, by name under its root: the one place that names them. */
+  public static final String CONTENT = "content";
+  public static final String LAYOUTS = "layouts";
+  public static final String ASSETS = "assets";
+
   public Path contentDir() {
-    return root.resolve("content");
+    return root.resolve(CONTENT);
   }
 
   public Path layoutsDir() {
-    return root.resolve("layouts");
+    return root.resolve(LAYOUTS);
   }
 
   public Path assetsDir() {
-    return root.resolve("assets");
+    return root.resolve(ASSETS);
+  }
+
+  /** The source folders and files of the site at {@code root}: what an output folder must never be. */
+  public static List<Path> sourcesOf(Path root) {
+    return List.of(root.resolve(CONTENT), root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve(FILE_NAME));
   }
 
   /** Every key of {@code site.yml}, as templates see it. */

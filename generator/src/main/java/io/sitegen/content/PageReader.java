@@ -26,7 +26,7 @@ final class PageReader {
   }
 
   Optional<Source> read(String relPath, Problems problems) {
-    String source = "content/" + relPath;
+    String source = SiteConfig.CONTENT + "/" + relPath;
     Path file = config.contentDir().resolve(relPath);
     String text;
     try {
@@ -83,7 +83,7 @@ final class PageReader {
   static String layoutPath(String value) {
     String v = value.trim();
     if (v.contains("/")) return v.startsWith("/") ? v.substring(1) : v;
-    return "layouts/" + (v.endsWith(".html") ? v : v + ".html");
+    return SiteConfig.LAYOUTS + "/" + (v.endsWith(".html") ? v : v + ".html");
   }
 
   private static boolean readDraft(Object value, String source, FrontMatter fm, Problems problems) {

@@ -1,5 +1,6 @@
 package io.sitegen.content;
 
+import io.sitegen.config.SiteConfig;
 import io.sitegen.problems.Problems;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +30,8 @@ public final class SiteIndex {
     Map<String, String> producers = new HashMap<>();
     Map<String, Page> bySource = new HashMap<>();
     for (String out : generated) producers.put(out, "the generator");
-    for (String rel : assetFiles) claim(producers, rel, "assets/" + rel, 0, problems);
-    for (String rel : contentFiles) claim(producers, rel, "content/" + rel, 0, problems);
+    for (String rel : assetFiles) claim(producers, rel, SiteConfig.ASSETS + "/" + rel, 0, problems);
+    for (String rel : contentFiles) claim(producers, rel, SiteConfig.CONTENT + "/" + rel, 0, problems);
     for (Page page : pages) {
       bySource.put(page.relPath(), page);
       claim(producers, page.outputPath(), page.source(), page.lineOf("permalink"), problems);

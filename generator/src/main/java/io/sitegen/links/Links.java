@@ -117,12 +117,12 @@ public final class Links {
       return new Target(url, null, u.fragment() == null ? null : from, u.fragment());
     }
     String written = u.path().startsWith("/")
-        ? sitePrefix + "content" + u.path()
+        ? sitePrefix + SiteConfig.CONTENT + u.path()
         : parentOf(sitePrefix + from.source()) + u.path();
     String target = normalize(written);
     if (target == null) return Target.broken(url, "broken link " + url + " (it leaves the repository)");
 
-    String contentPrefix = sitePrefix + "content/";
+    String contentPrefix = sitePrefix + SiteConfig.CONTENT + "/";
     if (target.startsWith(contentPrefix) || (target + "/").equals(contentPrefix)) {
       String rel = target.length() > contentPrefix.length() ? target.substring(contentPrefix.length()) : "";
       Page page = pageAt(rel);

@@ -33,7 +33,7 @@ public final class SiteBuilder {
    */
   public static BuildResult build(BuildOptions options, Consumer<String> timings, Consumer<String> notes) {
     Path root = options.root();
-    Path content = root.resolve("content");
+    Path content = root.resolve(io.sitegen.config.SiteConfig.CONTENT);
     if (!Files.isDirectory(content)) {
       Problems problems = new Problems();
       problems.error(root.toString(), 0, Files.isDirectory(root)
@@ -100,9 +100,9 @@ public final class SiteBuilder {
    */
   public static String outputProblem(BuildOptions options) {
     Path root = options.root();
-    return OutputFolder.problemWith(root, List.of(root.resolve("content"), root.resolve("layouts"),
-        root.resolve("assets"), root.resolve(io.sitegen.config.SiteConfig.FILE_NAME),
-        root.resolve(io.sitegen.cache.PageCache.FOLDER)), options.output());
+    List<Path> kept = new java.util.ArrayList<>(io.sitegen.config.SiteConfig.sourcesOf(root));
+    kept.add(root.resolve(io.sitegen.cache.PageCache.FOLDER));
+    return OutputFolder.problemWith(root, kept, options.output());
   }
 
   /**

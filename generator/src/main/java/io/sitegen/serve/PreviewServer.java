@@ -1,6 +1,7 @@
 package io.sitegen.serve;
 
 import com.sun.net.httpserver.HttpServer;
+import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Page;
 import io.sitegen.pipeline.BuildOptions;
 import io.sitegen.pipeline.BuildResult;
@@ -61,7 +62,7 @@ public final class PreviewServer implements AutoCloseable {
     http.createContext("/", new Routes(http.getAddress(), site, reload, () -> drafts)::handle);
     http.start();
     this.watcher = new Watcher(root,
-        List.of(root.resolve("content"), root.resolve("layouts"), root.resolve("assets")),
+        List.of(root.resolve(SiteConfig.CONTENT), root.resolve(SiteConfig.LAYOUTS), root.resolve(SiteConfig.ASSETS)),
         Set.of("site.yml"), this::rebuild, log);
   }
 
