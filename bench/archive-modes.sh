@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times a build of N generated posts (bench/gen-corpus.py) under the JVM at JAVA_HOME (or java on
 # the PATH) with: no class archive, an archive trained on the sample site alone, one trained by
-# io.sitegen.training.Train (sample site plus POSTS generated posts), each with C1 only and with
-# tiered C2. Runs alternate; prints the median wall time of RUNS (default 5) for each, and the
+# io.sitegen.training.Train (sample site plus POSTS generated posts), all with C1 only, and the
+# trained one with tiered C2 as well. Runs alternate; prints the median wall time of RUNS (default 5) for each, and the
 # median CPU time (user + system), which another load on the machine disturbs less. How the
 # launcher's JIT mode and training were chosen.
 #   bench/archive-modes.sh [N] [POSTS]
@@ -23,7 +23,7 @@ mkdir "$work/t2"
 /usr/bin/time -f "training run: %e s" "$java" -XX:TieredStopAtLevel=1 "${base[@]}" "$rec$work/trained.$ext" \
   -cp "$jar" io.sitegen.training.Train "$here" "$work/t2" "$posts" >/dev/null
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-configs=("none c1" "sample c1" "trained c1" "none tiered" "trained tiered")
+configs=("none c1" "sample c1" "trained c1" "trained tiered")
 for i in $(seq "$runs"); do
   for c in "${configs[@]}"; do
     set -- $c
