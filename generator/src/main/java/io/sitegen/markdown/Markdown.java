@@ -39,6 +39,7 @@ public final class Markdown {
         .attributeProviderFactory(TableAlignment.FACTORY)
         .linkResolverFactory(LinkHooks.Resolver.FACTORY)
         .nodeRendererFactory(opts -> new LinkHooks.RawHtml())
+        .nodeRendererFactory(opts -> new PlainText())
         .build();
   }
 
