@@ -215,9 +215,15 @@ public final class Session {
     // Markdown, with its ids and blog entry, and the layout of each page whose layout does not list
     // the posts (known only once every entry is made), written out at once. The HTML is kept only
     // where something later needs it, so memory does not grow with the site.
+    // Asked once per layout, not per page: the profile of a 4,000-post build showed it per page.
+    Set<String> usedLayouts = new HashSet<>();
+    for (Page page : published) usedLayouts.add(page.layout());
     Set<String> listsPosts = new HashSet<>();
-    for (Page page : published) {
-      if (layouts.exists(page.layout()) && layouts.mentions(page.layout(), "posts")) listsPosts.add(page.layout());
+    Set<String> listsPages = new HashSet<>();
+    for (String layout : usedLayouts) {
+      if (!layouts.exists(layout)) continue;
+      if (layouts.mentions(layout, "posts")) listsPosts.add(layout);
+      if (layouts.mentions(layout, "pages")) listsPages.add(layout);
     }
     Set<String> inFeeds = new HashSet<>();
     for (Page post : blog.posts()) if (blog.inFeeds(post)) inFeeds.add(post.relPath());
@@ -257,7 +263,7 @@ public final class Session {
       String layout = page.layout();
       boolean redo = work.everything() || work.pages().contains(page.relPath())
           || (!work.layouts().isEmpty() && !disjoint(layouts.filesOf(layout), work.layouts()))
-          || (work.listing() && layouts.mentions(layout, "pages"))
+          || (work.listing() && listsPages.contains(layout))
           || (entriesChanged && listsPosts.contains(layout));
       PageState state = states.get(page.relPath());
       if (redo && state != null && state.rendered()) layoutTargets.add(page);
