@@ -62,8 +62,9 @@ public final class SiteBuilder {
       // With the cache: the inputs' digest, read before the build so that a file saved during it
       // makes the next build run; and the last build's record, if nothing changed since.
       String inputs = options.cache() ? inPool(options, () -> LastBuild.inputs(options)).orElse(null) : null;
-      LastBuild.Record last = inputs == null ? null : LastBuild.read(options)
-          .filter(r -> r.inputs().equals(inputs) && r.outsideUnchanged()).orElse(null);
+      LastBuild.Record recorded = inputs == null ? null : LastBuild.read(options).orElse(null);
+      LastBuild.Record last = recorded != null && recorded.inputs().equals(inputs) && recorded.outsideUnchanged()
+          ? recorded : null;
       if (last != null && Files.isDirectory(options.output())
           && inPool(options, () -> LastBuild.outputs(options.output())).equals(last.outputs())) {
         output.abort();
@@ -71,6 +72,7 @@ public final class SiteBuilder {
             "find nothing changed since the last build, and its output as it wrote it"));
         return last.result().toldAgain((System.nanoTime() - begun) / 1_000_000);
       }
+      if (recorded != null) output.reuse(recorded.outputs());
       BuildResult result = inPool(options, () -> session.build(output));
       session.timings().forEach(timings);
       if (!result.ok()) {

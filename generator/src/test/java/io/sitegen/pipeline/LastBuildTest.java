@@ -75,6 +75,26 @@ class LastBuildTest {
   }
 
   @Test
+  void filesWrittenWithTheSameBytesAreLinkedToTheOldOnesUnlessChangedSince() throws Exception {
+    Path out = site.root().resolve("_site");
+    Object b = Files.getAttribute(out.resolve("blog/b.html"), "unix:ino");
+    Object a = Files.getAttribute(out.resolve("blog/a.html"), "unix:ino");
+    Object css = Files.getAttribute(out.resolve("site.css"), "unix:ino");
+    site.write("content/blog/a.md", "---\nlayout: article\ntitle: A\ndate: 2024-01-01\n---\nChanged.\n");
+    assertThat(SiteBuilder.build(options).ok()).isTrue();
+    assertThat(Files.getAttribute(out.resolve("blog/b.html"), "unix:ino")).isEqualTo(b);
+    assertThat(Files.getAttribute(out.resolve("site.css"), "unix:ino")).isEqualTo(css);
+    assertThat(Files.getAttribute(out.resolve("blog/a.html"), "unix:ino")).isNotEqualTo(a);
+    assertThat(Files.readString(out.resolve("blog/a.html"))).contains("Changed.");
+
+    String bBytes = Files.readString(out.resolve("blog/b.html"));
+    Files.writeString(out.resolve("blog/b.html"), "changed in place by a CI step");
+    site.write("content/blog/a.md", "---\nlayout: article\ntitle: A\ndate: 2024-01-01\n---\nAgain.\n");
+    assertThat(SiteBuilder.build(options).ok()).isTrue();
+    assertThat(Files.readString(out.resolve("blog/b.html"))).isEqualTo(bBytes);
+  }
+
+  @Test
   void aFileOutsideTheSiteThatALinkNamedIsWatchedToo() throws Exception {
     Files.delete(dir.resolve("NOTES.md"));
     BuildResult again = SiteBuilder.build(options);
