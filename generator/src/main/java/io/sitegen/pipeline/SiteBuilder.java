@@ -72,7 +72,6 @@ public final class SiteBuilder {
             "find nothing changed since the last build, and its output as it wrote it"));
         return last.result().toldAgain((System.nanoTime() - begun) / 1_000_000);
       }
-      if (recorded != null) output.reuse(recorded.outputs());
       BuildResult result = inPool(options, () -> session.build(output));
       session.timings().forEach(timings);
       if (!result.ok()) {
