@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -141,10 +143,27 @@ final class StagedOutput implements Output, AutoCloseable {
     try {
       step("write file");
       Files.createDirectories(file.getParent());
-      if (!linkedToOld(relPath, bytes, file)) Files.write(file, bytes);
+      if (!linkedToOld(relPath, bytes, file)) writeNew(file, bytes);
       digests.put(relPath, LastBuild.checkOf(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes a new file at {@code file}: one already there (two pages writing the same path, an
+   * error the build reports) may be a link to the old output's file, and writing into it would
+   * change the old output, which a failed build must leave as it was.
+   */
+  private static void writeNew(Path file, byte[] bytes) throws IOException {
+    while (true) {
+      Files.deleteIfExists(file);
+      try {
+        Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return;
+      } catch (FileAlreadyExistsException e) {
+        // another thread wrote the same path meanwhile: replace its file too
+      }
     }
   }
 
@@ -179,7 +198,7 @@ final class StagedOutput implements Output, AutoCloseable {
       step("copy file");
       Files.createDirectories(file.getParent());
       byte[] bytes = Files.readAllBytes(source);
-      if (!linkedToOld(relPath, bytes, file)) Files.write(file, bytes);
+      if (!linkedToOld(relPath, bytes, file)) writeNew(file, bytes);
       digests.put(relPath, LastBuild.checkOf(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
