@@ -7,14 +7,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -75,11 +72,11 @@ public final class PageCache {
    * @param parts the page's identity and the settings rendering reads
    */
   public String key(String markdown, String... parts) {
-    MessageDigest sha = sha256();
-    update(sha, FORMAT);
-    update(sha, generator);
-    for (String part : parts) update(sha, part);
-    update(sha, markdown);
+    MessageDigest sha = CacheFiles.sha256();
+    CacheFiles.part(sha, FORMAT);
+    CacheFiles.part(sha, generator);
+    for (String part : parts) CacheFiles.part(sha, part);
+    CacheFiles.part(sha, markdown);
     return HexFormat.of().formatHex(sha.digest());
   }
 
@@ -104,17 +101,8 @@ public final class PageCache {
 
   /** Keeps an entry; a failure to write is only a miss next time. */
   public void put(String key, Entry entry) {
-    Path file = fileOf(key);
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-          + Thread.currentThread().getId() + "-" + System.nanoTime());
-      Files.write(temp, encode(entry));
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      CacheFiles.write(fileOf(key), encode(entry));
     } catch (IOException e) {
       // a full disk or a read-only checkout: the build goes on without keeping this page
     }
@@ -186,21 +174,6 @@ public final class PageCache {
     return new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Adds a part with its length first, so that ("ab", "c") and ("a", "bc") differ. */
-  private static void update(MessageDigest sha, String part) {
-    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-    sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-    sha.update(bytes);
-  }
-
   /** The identity of the running generator's code: its jar's digest, or "dev" when run from classes. */
   public static String generatorIdentity() {
     return GeneratorIdentity.VALUE;
@@ -213,7 +186,7 @@ public final class PageCache {
       try {
         Path code = Path.of(PageCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (Files.isRegularFile(code, LinkOption.NOFOLLOW_LINKS)) {
-          return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(code)));
+          return HexFormat.of().formatHex(CacheFiles.sha256().digest(Files.readAllBytes(code)));
         }
       } catch (Exception e) {
         // no code source: fall through

@@ -1,5 +1,6 @@
 package io.sitegen.pipeline;
 
+import io.sitegen.cache.CacheFiles;
 import io.sitegen.cache.PageCache;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.files.SiteFiles;
@@ -12,13 +13,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -67,16 +65,16 @@ final class LastBuild {
     Problems problems = new Problems();
     SiteConfig config = SiteConfig.defaults(options.root());
     SiteFiles files = SiteFiles.of(config, options.output());
-    MessageDigest all = sha256();
-    part(all, PageCache.generatorIdentity());
-    part(all, options.output().toAbsolutePath().normalize().toString());
-    part(all, options.drafts() + " " + options.strict() + " " + options.links());
-    part(all, digestOf(options.root().resolve(SiteConfig.FILE_NAME)));
+    MessageDigest all = CacheFiles.sha256();
+    CacheFiles.part(all, PageCache.generatorIdentity());
+    CacheFiles.part(all, options.output().toAbsolutePath().normalize().toString());
+    CacheFiles.part(all, options.drafts() + " " + options.strict() + " " + options.links());
+    CacheFiles.part(all, digestOf(options.root().resolve(SiteConfig.FILE_NAME)));
     for (Path folder : List.of(config.contentDir(), config.layoutsDir(), config.assetsDir())) {
       List<String> rels = files.list(folder, problems);
-      part(all, folder.getFileName().toString() + " " + rels.size());
+      CacheFiles.part(all, folder.getFileName().toString() + " " + rels.size());
       List<String> digests = rels.parallelStream().map(rel -> rel + " " + digestOf(folder.resolve(rel))).toList();
-      for (String d : digests) part(all, d);
+      for (String d : digests) CacheFiles.part(all, d);
     }
     if (problems.hasErrors()) return Optional.empty();
     return Optional.of(HexFormat.of().formatHex(all.digest()));
@@ -97,8 +95,8 @@ final class LastBuild {
   }
 
   static Path fileFor(BuildOptions options) {
-    MessageDigest sha = sha256();
-    part(sha, options.output().toAbsolutePath().normalize().toString());
+    MessageDigest sha = CacheFiles.sha256();
+    CacheFiles.part(sha, options.output().toAbsolutePath().normalize().toString());
     return options.root().resolve(PageCache.FOLDER).resolve("builds")
         .resolve(HexFormat.of().formatHex(sha.digest()).substring(0, 32));
   }
@@ -157,15 +155,7 @@ final class LastBuild {
         out.writeUTF(p.message());
       }
       out.flush();
-      Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
-          + System.nanoTime());
-      Files.write(temp, bytes.toByteArray());
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      CacheFiles.write(file, bytes.toByteArray());
     } catch (IOException | RuntimeException e) {
       // a full disk, a read-only checkout, a message over 64 KB: the next build does the work
     }
@@ -181,7 +171,7 @@ final class LastBuild {
   }
 
   static String digestOf(byte[] bytes) {
-    return HexFormat.of().formatHex(sha256().digest(bytes));
+    return HexFormat.of().formatHex(CacheFiles.sha256().digest(bytes));
   }
 
   /**
@@ -210,20 +200,6 @@ final class LastBuild {
       return "missing";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void part(MessageDigest sha, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-    sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
-    sha.update(bytes);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
