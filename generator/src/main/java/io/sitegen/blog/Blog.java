@@ -12,7 +12,6 @@ import io.sitegen.problems.Problems;
 import io.sitegen.templates.Layouts;
 import io.sitegen.templates.PageModel;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
