@@ -332,9 +332,9 @@ public final class Session {
     String text = markdownText == null ? "" : markdownText;
     PageLinks found = new PageLinks();
     LinkHook hook = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
-    String key = cache == null ? null : cache.key(text, page.relPath(), page.url(), String.valueOf(page.bodyLine()),
+    String key = cache == null ? null : cache.key(page.relPath(), page.url(), String.valueOf(page.bodyLine()),
         String.valueOf(options.links()), String.valueOf(config.softBreaksAsBr()), config.string("baseUrl", ""));
-    PageCache.Entry hit = key == null ? null : cache.get(key).orElse(null);
+    PageCache.Entry hit = key == null ? null : cache.get(key, text).orElse(null);
     String html;
     Set<String> ids;
     if (hit != null && replays(hit.links(), hook)) {
@@ -350,7 +350,7 @@ public final class Session {
         return published;
       });
       ids = options.links() ? Anchors.of(html) : Set.of();
-      if (key != null) cache.put(key, new PageCache.Entry(html, ids, recorded));
+      if (key != null) cache.put(key, new PageCache.Entry(text, html, ids, recorded));
     }
     PageState state = new PageState(page, html, found, ids, null, List.of(), List.of());
     if (!blog.isPost(page)) return state;

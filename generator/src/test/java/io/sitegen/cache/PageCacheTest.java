@@ -15,7 +15,7 @@ class PageCacheTest {
   @TempDir
   Path root;
 
-  private final PageCache.Entry entry = new PageCache.Entry("<h1 id=\"a\">é</h1>", Set.of("a"),
+  private final PageCache.Entry entry = new PageCache.Entry("# é", "<h1 id=\"a\">é</h1>", Set.of("a"),
       List.of(new PageCache.Link("./b.md#x", 3, "/b.html#x")));
 
   private Path onlyFile() throws IOException {
@@ -27,20 +27,21 @@ class PageCacheTest {
   @Test
   void keepsAnEntryUnderItsKey() {
     PageCache cache = new PageCache(root, "gen");
-    String key = cache.key("# é", "blog/a.md", "/blog/a.html");
+    String key = cache.key("blog/a.md", "/blog/a.html");
     cache.put(key, entry);
-    assertThat(cache.get(key)).contains(entry);
-    assertThat(new PageCache(root, "gen").get(key)).as("another run").contains(entry);
+    assertThat(cache.get(key, "# é")).contains(entry);
+    assertThat(new PageCache(root, "gen").get(key, "# é")).as("another run").contains(entry);
+    assertThat(cache.get(key, "# e")).as("another text").isEmpty();
   }
 
   @Test
   void everyInputChangesTheKey() {
     PageCache cache = new PageCache(root, "gen");
-    String key = cache.key("text", "a", "b");
-    assertThat(cache.key("text!", "a", "b")).isNotEqualTo(key);
-    assertThat(cache.key("text", "ab", "")).isNotEqualTo(key);
-    assertThat(cache.key("text", "a", "b", "c")).isNotEqualTo(key);
-    assertThat(new PageCache(root, "other generator").key("text", "a", "b")).isNotEqualTo(key);
+    String key = cache.key("a", "b");
+    assertThat(cache.key("a", "b!")).isNotEqualTo(key);
+    assertThat(cache.key("ab", "")).isNotEqualTo(key);
+    assertThat(cache.key("a", "b", "c")).isNotEqualTo(key);
+    assertThat(new PageCache(root, "other generator").key("a", "b")).isNotEqualTo(key);
   }
 
   @Test
