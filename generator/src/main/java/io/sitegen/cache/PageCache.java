@@ -123,6 +123,22 @@ public final class PageCache {
     return damaged.get();
   }
 
+  /**
+   * Whether the cache folder under {@code root} may be used: absent, or a real folder. A link there
+   * (which a pull request can add) would make the cache write, and read, outside the site.
+   */
+  public static boolean usable(Path root) {
+    Path folder = root.resolve(FOLDER);
+    if (Files.isSymbolicLink(folder)) return false;
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) return true;
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) return false;
+    try (java.util.stream.Stream<Path> walk = Files.walk(folder, 2)) {
+      return walk.noneMatch(Files::isSymbolicLink);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Whether {@code path} is the cache folder or lies in it. */
   public static boolean holds(Path root, Path path) {
     return path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize().resolve(FOLDER));

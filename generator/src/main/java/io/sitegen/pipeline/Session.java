@@ -62,6 +62,8 @@ public final class Session {
   private SiteFiles files;
   /** Rendered Markdown kept between runs, or null without a cache. */
   private PageCache cache;
+  /** Whether the cache was asked for but its folder is a link or holds one. */
+  private boolean cacheRefused;
   private Layouts layouts;
   private Markdown markdown;
   /** Whether the last full run stopped at site.yml: then any change runs everything again. */
@@ -289,7 +291,8 @@ public final class Session {
   /** Reads the settings' folders: every page's front matter, and the other files to copy. */
   private Content scan() {
     files = SiteFiles.of(config, options.output());
-    cache = options.cache() ? new PageCache(config.root(), PageCache.generatorIdentity()) : null;
+    cacheRefused = options.cache() && !PageCache.usable(config.root());
+    cache = options.cache() && !cacheRefused ? new PageCache(config.root(), PageCache.generatorIdentity()) : null;
     layouts = new Layouts(config.root(), config.layoutsDir(), files);
     markdown = new Markdown(config.softBreaksAsBr());
     pages.clear();
@@ -517,6 +520,9 @@ public final class Session {
     anchorProblems.forEach(all::add);
     blogProblems.forEach(all::add);
     blog.checkSettings(all);
+    if (cacheRefused) {
+      all.warning(PageCache.FOLDER, 0, "a symlink, or holds one: the cache is not used; delete it to build one anew");
+    }
     if (cache != null && cache.damaged() > 0) {
       all.warning(PageCache.FOLDER, 0, cache.damaged() + " damaged cache entries were ignored and made again");
     }

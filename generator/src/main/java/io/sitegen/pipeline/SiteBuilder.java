@@ -61,7 +61,8 @@ public final class SiteBuilder {
       long begun = System.nanoTime();
       // With the cache: the inputs' digest, read before the build so that a file saved during it
       // makes the next build run; and the last build's record, if nothing changed since.
-      String inputs = options.cache() ? inPool(options, () -> LastBuild.inputs(options)).orElse(null) : null;
+      boolean cached = options.cache() && io.sitegen.cache.PageCache.usable(options.root());
+      String inputs = cached ? inPool(options, () -> LastBuild.inputs(options)).orElse(null) : null;
       LastBuild.Record recorded = inputs == null ? null : LastBuild.read(options).orElse(null);
       LastBuild.Record last = recorded != null && recorded.inputs().equals(inputs) && recorded.outsideUnchanged()
           ? recorded : null;

@@ -236,6 +236,19 @@ class SecurityTest {
     assertThat(site.exists(".site-cache")).isTrue();
   }
 
+  @Test
+  void aCacheFolderLinkedOutOfTheSiteIsNeverWrittenOrRead() throws IOException {
+    deleteTree(dir.resolve(".site-cache"));
+    Path elsewhere = Files.createDirectories(outside.resolve("cache"));
+    link(".site-cache", elsewhere);
+    TestSite.Run run = site.run("build");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains(".site-cache: warning: a symlink, or holds one: the cache is not used");
+    try (var files = Files.list(elsewhere)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
   // ---------------------------------------------------------------- permalinks
 
   @ParameterizedTest
