@@ -97,6 +97,9 @@ final class StagedOutput implements Output, AutoCloseable {
   private static void recoverLocked(Path target, Consumer<String> notes) throws IOException {
     List<Path> staged = leftovers(target, ".staging-");
     List<Path> old = leftovers(target, ".old-");
+    // Only a real folder is put back: a link named like one (a pull request can add it) is deleted.
+    old.removeIf(p -> Files.isSymbolicLink(p) || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+        ? deleteQuietly(p) : false);
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !old.isEmpty()) {
       Path newest = old.get(old.size() - 1);
       step("restore old output");
@@ -107,6 +110,15 @@ final class StagedOutput implements Output, AutoCloseable {
     }
     for (Path p : staged) deleteTree(p);
     for (Path p : old) deleteTree(p);
+  }
+
+  private static boolean deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // left for the next run
+    }
+    return true;
   }
 
   /** Folders named {@code .NAME<kind>*} beside {@code target}, oldest first. */

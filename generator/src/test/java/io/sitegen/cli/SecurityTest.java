@@ -249,6 +249,17 @@ class SecurityTest {
     }
   }
 
+  @Test
+  void aLinkNamedLikeAnOldOutputIsNeverPutBackAsTheOutput() throws IOException {
+    deleteTree(dir.resolve("_site"));
+    link("._site.old-1-99999999999999", outside.resolve("folder"));
+    TestSite.Run run = site.run("check");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.exists(dir.resolve("_site"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(site.rootEntries()).containsExactly("assets", "content", "layouts", "site.yml");
+    assertThat(outside.resolve("folder/leak.md")).exists();
+  }
+
   // ---------------------------------------------------------------- permalinks
 
   @ParameterizedTest
