@@ -108,8 +108,17 @@ public final class Blog {
    * {@code preview} (HTML), {@code excerpt} (text) and {@code image} as a published URL.
    */
   public PostEntry entry(Page post, String html, Links links, Problems problems) {
+    return entryWithExcerpt(post, excerptOf(html), links, problems);
+  }
+
+  /** The excerpt of a post's rendered HTML, as its entry shows it: kept with the rendering in the cache. */
+  public String excerptOf(String html) {
+    return Excerpt.of(html, settings.excerptLength());
+  }
+
+  /** A post's entry, with its excerpt already made by {@link #excerptOf}. */
+  public PostEntry entryWithExcerpt(Page post, String excerpt, Links links, Problems problems) {
     Map<String, Object> model = PageModel.of(post, null);
-    String excerpt = Excerpt.of(html, settings.excerptLength());
     model.put("excerpt", excerpt);
     String preview = preview(post, excerpt, problems);
     Object image = post.data().get("image");

@@ -37,7 +37,7 @@ public final class PageCache {
   public static final String FOLDER = ".site-cache";
   private static final int MAGIC = 0x53474331; // "SGC1"
   /** Raised whenever what an entry holds, or how a key is made, changes meaning. */
-  private static final String FORMAT = "page-cache-2";
+  private static final String FORMAT = "page-cache-3";
 
   private final Path dir;
   private final String generator;
@@ -65,9 +65,10 @@ public final class PageCache {
   /**
    * What rendering a page's Markdown gave.
    *
-   * @param source the Markdown it was rendered from: an entry is used only for exactly that text
+   * @param source  the Markdown it was rendered from: an entry is used only for exactly that text
+   * @param excerpt the excerpt a blog index shows, or null for a page that is not a post
    */
-  public record Entry(String source, String html, Set<String> ids, List<Link> links) {}
+  public record Entry(String source, String html, Set<String> ids, List<Link> links, String excerpt) {}
 
   /**
    * The key of a page's rendering: its identity and the settings that shape it. The Markdown text
@@ -161,6 +162,8 @@ public final class PageCache {
       out.writeInt(link.line());
       writeString(out, link.published());
     }
+    out.writeBoolean(entry.excerpt() != null);
+    if (entry.excerpt() != null) writeString(out, entry.excerpt());
     out.flush();
     byte[] payload = body.toByteArray();
     CRC32 crc = new CRC32();
@@ -187,7 +190,9 @@ public final class PageCache {
     int linkCount = in.readInt();
     List<Link> links = new ArrayList<>(Math.min(linkCount, 1 << 16));
     for (int i = 0; i < linkCount; i++) links.add(new Link(readString(in), in.readInt(), readString(in)));
-    return new Entry(source, html, ids, links);
+    String excerpt = in.readBoolean() ? readString(in) : null;
+    if (in.available() != 0) throw new IOException("trailing bytes");
+    return new Entry(source, html, ids, links, excerpt);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

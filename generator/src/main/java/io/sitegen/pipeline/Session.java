@@ -336,13 +336,17 @@ public final class Session {
     PageLinks found = new PageLinks();
     LinkHook hook = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
     String key = cache == null ? null : cache.key(page.relPath(), page.url(), String.valueOf(page.bodyLine()),
-        String.valueOf(options.links()), String.valueOf(config.softBreaksAsBr()), config.string("baseUrl", ""));
+        String.valueOf(options.links()), String.valueOf(config.softBreaksAsBr()), config.string("baseUrl", ""),
+        String.valueOf(config.blog().excerptLength()));
     PageCache.Entry hit = key == null ? null : cache.get(key, text).orElse(null);
+    boolean post = blog.isPost(page);
     String html;
     Set<String> ids;
-    if (hit != null && replays(hit.links(), hook)) {
+    String excerpt;
+    if (hit != null && (hit.excerpt() != null) == post && replays(hit.links(), hook)) {
       html = hit.html();
       ids = hit.ids();
+      excerpt = hit.excerpt();
     } else {
       found = new PageLinks(); // a replay that failed half-way recorded some links: start again
       LinkHook resolve = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
@@ -353,12 +357,13 @@ public final class Session {
         return published;
       });
       ids = options.links() ? Anchors.of(html) : Set.of();
-      if (key != null) cache.put(key, new PageCache.Entry(text, html, ids, recorded));
+      excerpt = post ? blog.excerptOf(html) : null;
+      if (key != null) cache.put(key, new PageCache.Entry(text, html, ids, recorded, excerpt));
     }
     PageState state = new PageState(page, html, found, ids, null, List.of(), List.of());
-    if (!blog.isPost(page)) return state;
+    if (!post) return state;
     Problems problems = new Problems();
-    return state.withEntry(blog.entry(page, html, links, problems), problems.sorted());
+    return state.withEntry(blog.entryWithExcerpt(page, excerpt, links, problems), problems.sorted());
   }
 
   /**
