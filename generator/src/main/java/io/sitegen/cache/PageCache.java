@@ -140,11 +140,6 @@ public final class PageCache {
     }
   }
 
-  /** Whether {@code path} is the cache folder or lies in it. */
-  public static boolean holds(Path root, Path path) {
-    return path.toAbsolutePath().normalize().startsWith(root.toAbsolutePath().normalize().resolve(FOLDER));
-  }
-
   private Path fileOf(String key) {
     return dir.resolve(key.substring(0, 2)).resolve(key.substring(2));
   }

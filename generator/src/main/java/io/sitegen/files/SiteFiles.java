@@ -160,7 +160,7 @@ public final class SiteFiles {
   }
 
   /** The real path, following links; for a missing file, its real folder with its name. */
-  private static Path real(Path p) {
+  public static Path real(Path p) {
     try {
       return p.toRealPath();
     } catch (IOException e) {

@@ -160,15 +160,6 @@ final class LastBuild {
     }
   }
 
-  /** Forgets the record, before an output is replaced: a build killed midway leaves none. */
-  static void forget(BuildOptions options) {
-    try {
-      Files.deleteIfExists(fileFor(options));
-    } catch (IOException e) {
-      // then the inputs digest of the next build decides
-    }
-  }
-
   static String digestOf(byte[] bytes) {
     return HexFormat.of().formatHex(CacheFiles.sha256().digest(bytes));
   }

@@ -1,5 +1,6 @@
 package io.sitegen.pipeline;
 
+import io.sitegen.files.SiteFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -78,14 +79,7 @@ public final class OutputFolder {
     return Files.isDirectory(p) ? shown + "/" : shown;
   }
 
-  /** The real path, following links; for a missing path, its real parent with its name. */
-  static Path real(Path p) {
-    Path abs = p.toAbsolutePath().normalize();
-    try {
-      return abs.toRealPath();
-    } catch (IOException e) {
-      Path parent = abs.getParent();
-      return parent == null ? abs : real(parent).resolve(abs.getFileName());
-    }
+  private static Path real(Path p) {
+    return SiteFiles.real(p.toAbsolutePath().normalize());
   }
 }

@@ -1,13 +1,17 @@
 package io.sitegen.pipeline;
 
-import io.sitegen.output.Output;
+import io.sitegen.cache.PageCache;
+import io.sitegen.config.SiteConfig;
 import io.sitegen.files.SiteFiles;
+import io.sitegen.output.Output;
 import io.sitegen.problems.Problems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -33,7 +37,7 @@ public final class SiteBuilder {
    */
   public static BuildResult build(BuildOptions options, Consumer<String> timings, Consumer<String> notes) {
     Path root = options.root();
-    Path content = root.resolve(io.sitegen.config.SiteConfig.CONTENT);
+    Path content = root.resolve(SiteConfig.CONTENT);
     if (!Files.isDirectory(content)) {
       Problems problems = new Problems();
       problems.error(root.toString(), 0, Files.isDirectory(root)
@@ -61,7 +65,7 @@ public final class SiteBuilder {
       long begun = System.nanoTime();
       // With the cache: the inputs' digest, read before the build so that a file saved during it
       // makes the next build run; and the last build's record, if nothing changed since.
-      boolean cached = options.cache() && io.sitegen.cache.PageCache.usable(options.root());
+      boolean cached = options.cache() && PageCache.usable(options.root());
       String inputs = cached ? inPool(options, () -> LastBuild.inputs(options)).orElse(null) : null;
       LastBuild.Record recorded = inputs == null ? null : LastBuild.read(options).orElse(null);
       LastBuild.Record last = recorded != null && recorded.inputs().equals(inputs) && recorded.outsideUnchanged()
@@ -102,8 +106,8 @@ public final class SiteBuilder {
    */
   public static String outputProblem(BuildOptions options) {
     Path root = options.root();
-    List<Path> kept = new java.util.ArrayList<>(io.sitegen.config.SiteConfig.sourcesOf(root));
-    kept.add(root.resolve(io.sitegen.cache.PageCache.FOLDER));
+    List<Path> kept = new ArrayList<>(SiteConfig.sourcesOf(root));
+    kept.add(root.resolve(PageCache.FOLDER));
     return OutputFolder.problemWith(root, kept, options.output());
   }
 
@@ -128,13 +132,13 @@ public final class SiteBuilder {
    * @return what was deleted, as names to show
    */
   public static List<String> clean(BuildOptions options, Consumer<String> notes) throws IOException {
-    List<String> removed = new java.util.ArrayList<>();
+    List<String> removed = new ArrayList<>();
     Path output = options.output();
-    if (Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) removed.add(shown(options, output));
+    if (Files.exists(output, LinkOption.NOFOLLOW_LINKS)) removed.add(shown(options, output));
     StagedOutput.delete(output, () -> notes.accept("waiting for a build of " + shown(options, output) + " to finish"));
-    Path cache = options.root().resolve(io.sitegen.cache.PageCache.FOLDER);
-    if (Files.exists(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      removed.add(io.sitegen.cache.PageCache.FOLDER);
+    Path cache = options.root().resolve(PageCache.FOLDER);
+    if (Files.exists(cache, LinkOption.NOFOLLOW_LINKS)) {
+      removed.add(PageCache.FOLDER);
       StagedOutput.deleteTree(cache);
     }
     return removed;
