@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
 /**
@@ -35,13 +37,16 @@ import java.util.zip.CRC32;
 public final class PageCache {
   /** The folder name under the site root. */
   public static final String FOLDER = ".site-cache";
-  private static final int MAGIC = 0x53474331; // "SGC1"
+  private static final int MAGIC = 0x53474332; // "SGC2"
   /** Raised whenever what an entry holds, or how a key is made, changes meaning. */
-  private static final String FORMAT = "page-cache-3";
+  private static final String FORMAT = "page-cache-4";
 
   private final Path dir;
   private final String generator;
   private final AtomicInteger damaged = new AtomicInteger();
+  private final AtomicLong ids = new AtomicLong();
+  /** 128 random bits: entry ids made by two runs, or on two machines sharing a cache, never meet. */
+  private final String runId;
 
   /**
    * @param root      the site root; the cache is {@code root/.site-cache/}
@@ -50,6 +55,9 @@ public final class PageCache {
   public PageCache(Path root, String generator) {
     this.dir = root.resolve(FOLDER).resolve("pages");
     this.generator = generator;
+    byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    this.runId = HexFormat.of().formatHex(random);
   }
 
   /**
@@ -67,8 +75,15 @@ public final class PageCache {
    *
    * @param source  the Markdown it was rendered from: an entry is used only for exactly that text
    * @param excerpt the excerpt a blog index shows, or null for a page that is not a post
+   * @param id      unique to this rendering ({@link #newId}): what was made from its HTML (the
+   *                page through its layout) may be reused while the entry is
    */
-  public record Entry(String source, String html, Set<String> ids, List<Link> links, String excerpt) {}
+  public record Entry(String source, String html, Set<String> ids, List<Link> links, String excerpt, String id) {}
+
+  /** A new entry id: this run's random prefix and a count. */
+  public String newId() {
+    return runId + "-" + ids.incrementAndGet();
+  }
 
   /**
    * The key of a page's rendering: its identity and the settings that shape it. The Markdown text
@@ -159,6 +174,7 @@ public final class PageCache {
     }
     out.writeBoolean(entry.excerpt() != null);
     if (entry.excerpt() != null) writeString(out, entry.excerpt());
+    writeString(out, entry.id());
     out.flush();
     byte[] payload = body.toByteArray();
     CRC32 crc = new CRC32();
@@ -186,8 +202,9 @@ public final class PageCache {
     List<Link> links = new ArrayList<>(Math.min(linkCount, 1 << 16));
     for (int i = 0; i < linkCount; i++) links.add(new Link(readString(in), in.readInt(), readString(in)));
     String excerpt = in.readBoolean() ? readString(in) : null;
+    String id = readString(in);
     if (in.available() != 0) throw new IOException("trailing bytes");
-    return new Entry(source, html, ids, links, excerpt);
+    return new Entry(source, html, ids, links, excerpt, id);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

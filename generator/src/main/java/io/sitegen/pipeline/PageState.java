@@ -16,20 +16,21 @@ import java.util.Set;
  * @param entry          its entry in the blog index, or null when it is not a post
  * @param entryProblems  what making its entry found (a missing previewBody or image)
  * @param layoutProblems what rendering its layout found
+ * @param cacheId        the id of the cache entry its HTML came from or was kept as, or null
  */
 record PageState(Page page, String html, PageLinks links, Set<String> ids, PostEntry entry,
-    List<Problem> entryProblems, List<Problem> layoutProblems) {
+    List<Problem> entryProblems, List<Problem> layoutProblems, String cacheId) {
 
   PageState withLayoutProblems(List<Problem> problems) {
-    return new PageState(page, html, links, ids, entry, entryProblems, problems);
+    return new PageState(page, html, links, ids, entry, entryProblems, problems, cacheId);
   }
 
   PageState withEntry(PostEntry newEntry, List<Problem> problems) {
-    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems);
+    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems, cacheId);
   }
 
   PageState withoutHtml() {
-    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems);
+    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems, cacheId);
   }
 
   /** Whether its Markdown was rendered: a page whose renderer failed has no links found. */

@@ -3,6 +3,7 @@ package io.sitegen.pipeline;
 import io.sitegen.blog.Blog;
 import io.sitegen.blog.PostEntry;
 import io.sitegen.blog.Sitemap;
+import io.sitegen.cache.Fingerprint;
 import io.sitegen.cache.PageCache;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Content;
@@ -88,6 +89,9 @@ public final class Session {
   private List<Problem> blogProblems = List.of();
   private int missingAnchors;
   private Map<String, Object> shared = Map.of();
+  /** Parts of the output keys, made at most once per run ({@link #outputKey}). */
+  private volatile String siteKey;
+  private volatile String pagesKey;
 
   /** Every output path the last full run wrote, to delete what a rebuild no longer makes. */
   private final Set<String> writtenPaths = ConcurrentHashMap.newKeySet();
@@ -196,6 +200,8 @@ public final class Session {
     long start = System.nanoTime();
     timings.clear();
     lap = start;
+    siteKey = null;
+    pagesKey = null;
     Content content = null;
     if (work.everything()) {
       Problems settings = new Problems();
@@ -343,10 +349,12 @@ public final class Session {
     String html;
     Set<String> ids;
     String excerpt;
+    String cacheId = null;
     if (hit != null && (hit.excerpt() != null) == post && replays(hit.links(), hook)) {
       html = hit.html();
       ids = hit.ids();
       excerpt = hit.excerpt();
+      cacheId = hit.id();
     } else {
       found = new PageLinks(); // a replay that failed half-way recorded some links: start again
       LinkHook resolve = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
@@ -358,9 +366,12 @@ public final class Session {
       });
       ids = options.links() ? Anchors.of(html) : Set.of();
       excerpt = post ? blog.excerptOf(html) : null;
-      if (key != null) cache.put(key, new PageCache.Entry(text, html, ids, recorded, excerpt));
+      if (key != null) {
+        cacheId = cache.newId();
+        cache.put(key, new PageCache.Entry(text, html, ids, recorded, excerpt, cacheId));
+      }
     }
-    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of());
+    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId);
     if (!post) return state;
     Problems problems = new Problems();
     return state.withEntry(blog.entryWithExcerpt(page, excerpt, links, problems), problems.sorted());
@@ -416,12 +427,20 @@ public final class Session {
     return list;
   }
 
-  /** Renders one page through its layout, writing it when it succeeds. */
+  /**
+   * Renders one page through its layout, writing it when it succeeds; or, when the last build
+   * wrote it from the same inputs ({@link #outputKey}), reuses that file.
+   */
   private PageState renderLayout(PageState state, Output out, AtomicInteger written) {
     Page page = state.page();
     String unusable = layouts.problemWith(page.layout());
     if (unusable != null) {
       return state.withLayoutProblems(List.of(Problem.error(page.source(), page.lineOf("layout"), unusable)));
+    }
+    String key = outputKey(state);
+    if (key != null && out.reuse(page.outputPath(), key)) {
+      written.incrementAndGet();
+      return state.withLayoutProblems(List.of());
     }
     Map<String, Object> context = new HashMap<>(shared);
     context.put("page", PageModel.of(page, state.html()));
@@ -429,9 +448,47 @@ public final class Session {
     if (result.problem() != null) return state.withLayoutProblems(List.of(result.problem()));
     boolean unlisted = page.draft() && !options.drafts();
     String text = unlisted ? noindex(result.html()) : result.html();
-    out.write(page.outputPath(), text.getBytes(StandardCharsets.UTF_8));
+    out.write(page.outputPath(), text.getBytes(StandardCharsets.UTF_8), key);
     written.incrementAndGet();
     return state.withLayoutProblems(List.of());
+  }
+
+  /**
+   * What a page's rendering through its layout is made of, summed up, or null when it cannot be:
+   * its HTML (named by the cache entry it came from), its page model, the text of every file of
+   * its layout, the settings and, when the layout names them, the pages. A layout that lists the
+   * posts is rendered every time: the entries it reads change with any post.
+   */
+  private String outputKey(PageState state) {
+    Page page = state.page();
+    if (state.cacheId() == null || layouts.mentions(page.layout(), "posts")) return null;
+    Fingerprint key = new Fingerprint().add(siteKey()).add(state.cacheId()).add(page.outputPath())
+        .add(layouts.fingerprint(page.layout())).add(PageModel.of(page, null))
+        .add(page.draft() && !options.drafts());
+    if (layouts.mentions(page.layout(), "pages")) key.add(pagesKey());
+    return key.hex();
+  }
+
+  /** The part of every output key that is the same for all pages of a run; made once per run. */
+  private String siteKey() {
+    String made = siteKey;
+    if (made == null) {
+      made = new Fingerprint().add("output-key-1").add(PageCache.generatorIdentity()).add(config.values())
+          .add(preview).add(options.drafts()).add(options.links()).hex();
+      siteKey = made;
+    }
+    return made;
+  }
+
+  /** A fingerprint of what layouts see as {@code pages}; made once per run that lists them. */
+  private String pagesKey() {
+    String made = pagesKey;
+    if (made == null) {
+      Object models = shared.get("pages");
+      made = new Fingerprint().add(models).hex();
+      pagesKey = made;
+    }
+    return made;
   }
 
   /**
@@ -482,7 +539,7 @@ public final class Session {
       why = "cannot be rendered: out of memory; raise -Xmx with SITE_JAVA_OPTS or split the page";
     }
     states.put(page.relPath(), new PageState(page, null, null, Set.of(), null, List.of(),
-        List.of(Problem.error(page.source(), 0, why))));
+        List.of(Problem.error(page.source(), 0, why)), null));
   }
 
   /** Marks a page that is published but unlisted (a draft under {@code drafts: unlisted}) noindex. */
@@ -568,6 +625,19 @@ public final class Session {
       public void write(String path, byte[] bytes) {
         writtenPaths.add(path);
         out.write(path, bytes);
+      }
+
+      @Override
+      public void write(String path, byte[] bytes, String key) {
+        writtenPaths.add(path);
+        out.write(path, bytes, key);
+      }
+
+      @Override
+      public boolean reuse(String path, String key) {
+        if (!out.reuse(path, key)) return false;
+        writtenPaths.add(path);
+        return true;
       }
 
       @Override

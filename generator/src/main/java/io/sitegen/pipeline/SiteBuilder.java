@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -66,17 +67,25 @@ public final class SiteBuilder {
       // With the cache: the inputs' digest, read before the build so that a file saved during it
       // makes the next build run; and the last build's record, if nothing changed since.
       boolean cached = options.cache() && PageCache.usable(options.root());
-      String inputs = cached ? inPool(options, () -> LastBuild.inputs(options)).orElse(null) : null;
-      LastBuild.Record recorded = inputs == null ? null : LastBuild.read(options).orElse(null);
-      LastBuild.Record last = recorded != null && recorded.inputs().equals(inputs) && recorded.outsideUnchanged()
-          ? recorded : null;
-      if (last != null && Files.isDirectory(options.output())
-          && inPool(options, () -> LastBuild.outputs(options.output())).equals(last.outputs())) {
+      LastBuild.Record recorded = cached ? LastBuild.read(options).orElse(null) : null;
+      Map<String, String> known = recorded == null ? Map.of() : recorded.sources();
+      LastBuild.Inputs inputs = cached ? inPool(options, () -> LastBuild.inputs(options, known)).orElse(null) : null;
+      LastBuild.Record last = recorded != null && inputs != null && recorded.inputs().equals(inputs.digest())
+          && recorded.outsideUnchanged() ? recorded : null;
+      Map<String, String> outputs = last == null || !Files.isDirectory(options.output()) ? null
+          : inPool(options, () -> LastBuild.unchanged(options.output(), last.outputs())).orElse(null);
+      if (outputs != null) {
         output.abort();
+        // Stamps too recent to trust when recorded may be trusted now: kept, the next build reads less.
+        if (!outputs.equals(last.outputs()) || !inputs.sources().equals(last.sources())) {
+          LastBuild.write(options, new LastBuild.Record(last.inputs(), inputs.sources(), last.outside(), outputs,
+              last.pageKeys(), last.result()));
+        }
         timings.accept(String.format(Locale.ROOT, "%6d ms  %s", (System.nanoTime() - begun) / 1_000_000,
             "find nothing changed since the last build, and its output as it wrote it"));
         return last.result().toldAgain((System.nanoTime() - begun) / 1_000_000);
       }
+      if (recorded != null && inputs != null) output.previous(recorded.pageKeys(), recorded.outputs());
       BuildResult result = inPool(options, () -> session.build(output));
       session.timings().forEach(timings);
       if (!result.ok()) {
@@ -88,8 +97,9 @@ public final class SiteBuilder {
       timings.accept(String.format(Locale.ROOT, "%6d ms  %s", (System.nanoTime() - start) / 1_000_000,
           "swap the output folder in"));
       if (inputs != null) {
-        LastBuild.write(options, new LastBuild.Record(inputs, LastBuild.outside(session.filesConsulted()),
-            output.digests(), result));
+        LastBuild.write(options, new LastBuild.Record(inputs.digest(), inputs.sources(),
+            LastBuild.outside(session.filesConsulted()),
+            inPool(options, () -> LastBuild.stamped(options.output(), output.digests())), output.keys(), result));
       }
       return result;
     } catch (IOException | UncheckedIOException e) {

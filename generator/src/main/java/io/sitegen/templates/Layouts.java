@@ -8,17 +8,24 @@ import io.pebbletemplates.pebble.loader.FileLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.problems.Problem;
+import io.sitegen.problems.Problems;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -166,6 +173,7 @@ public final class Layouts {
     engine.getTemplateCache().invalidateAll();
     engine.getTagCache().invalidateAll();
     sources.clear();
+    fingerprints.clear();
   }
 
   /** Template texts read for {@link #filesOf} and {@link #mentions}: a build asks once per page. */
@@ -174,7 +182,9 @@ public final class Layouts {
   /**
    * The files a layout is made of: itself and every template it extends, includes, imports or
    * embeds, transitively, as paths from the site root. Read from the template text, so that a
-   * change to one of them re-renders only the pages that use it.
+   * change to one of them re-renders only the pages that use it. A reference whose name is worked
+   * out while rendering ({@code {% include page.partial %}}) could be any file: then every file
+   * under {@code layouts/} is one of them.
    */
   public Set<String> filesOf(String layout) {
     Set<String> files = new LinkedHashSet<>();
@@ -183,16 +193,51 @@ public final class Layouts {
       String name = todo.pop();
       if (!files.add(name)) continue;
       String text = source(name);
-      Matcher m = REFERENCE.matcher(text);
+      Matcher m = KEYWORD.matcher(text);
       while (m.find()) {
-        String ref = m.group(2);
-        if (ref.startsWith("./") || ref.startsWith("../")) {
-          ref = Path.of(name).resolveSibling(ref).normalize().toString().replace('\\', '/');
+        Matcher ref = NAMED.matcher(text).region(m.end(), text.length());
+        if (!ref.lookingAt()) {
+          files.addAll(allFiles());
+          return files;
         }
-        todo.push(ref);
+        String named = ref.group(2);
+        if (named.startsWith("./") || named.startsWith("../")) {
+          named = Path.of(name).resolveSibling(named).normalize().toString().replace('\\', '/');
+        }
+        todo.push(named);
       }
     }
     return files;
+  }
+
+  /**
+   * A digest of the text of every file the layout is made of ({@link #filesOf}): two renderings of
+   * a layout with the same fingerprint and the same values make the same page.
+   */
+  public String fingerprint(String layout) {
+    return fingerprints.computeIfAbsent(layout, name -> {
+      try {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (String file : new TreeSet<>(filesOf(name))) {
+          for (String part : List.of(file, source(file))) {
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            sha.update(bytes);
+          }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Every file under {@code layouts/}, as paths from the site root. */
+  private List<String> allFiles() {
+    String prefix = root.relativize(folder).toString().replace('\\', '/') + "/";
+    return files.list(folder, new Problems()).stream().map(rel -> prefix + rel).toList();
   }
 
   /** Whether any file of the layout names the variable {@code name}, e.g. {@code posts}. */
@@ -216,8 +261,11 @@ public final class Layouts {
     }
   }
 
-  private static final Pattern REFERENCE =
-      Pattern.compile("\\{%-?\\s*(extends|include|import|embed|from)\\s+[\"']([^\"']+)[\"']");
+  /** A tag that names another template. */
+  private static final Pattern KEYWORD = Pattern.compile("\\{%-?\\s*(extends|include|import|embed|from)\\s+");
+  /** What follows {@link #KEYWORD} when the name is written out: a quoted name, then the tag goes on or ends. */
+  private static final Pattern NAMED =
+      Pattern.compile("([\"'])([^\"']+)\\1\\s*(-?%\\}|with\\b|only\\b|as\\b|import\\b)");
 
   /** Either the rendered text or the problem that stopped it. */
   public record Result(String html, Problem problem) {}

@@ -16,7 +16,7 @@ class PageCacheTest {
   Path root;
 
   private final PageCache.Entry entry = new PageCache.Entry("# é", "<h1 id=\"a\">é</h1>", Set.of("a"),
-      List.of(new PageCache.Link("./b.md#x", 3, "/b.html#x")), "é");
+      List.of(new PageCache.Link("./b.md#x", 3, "/b.html#x")), "é", "run-1");
 
   private Path onlyFile() throws IOException {
     try (Stream<Path> files = Files.walk(root.resolve(PageCache.FOLDER))) {

@@ -111,6 +111,12 @@ class EquivalenceTest {
         .write("layouts/doc.html", "{% extends \"layouts/base.html\" %}{% block main %}<ul>{% for p in pages %}<li>{{ p.title }}</li>{% endfor %}</ul>{{ page.content }}{% endblock %}")
         .write("layouts/home.html", "{% extends \"layouts/base.html\" %}{% block main %}{% for p in posts %}<p>{{ p.title }}: {{ p.preview }}</p>{% endfor %}{% endblock %}")
         .write("layouts/teasers/t.html", "<p>Teaser</p>")
+        // a layout whose include is named by the page: any layout file can be part of it
+        .write("layouts/dyn.html", "{% extends \"layouts/base.html\" %}{% block main %}{% include page.partial %}"
+            + "{{ page.content }}{% endblock %}")
+        .write("layouts/parts/a.html", "<aside>A</aside>")
+        .write("layouts/parts/b.html", "<aside>B</aside>")
+        .write("content/docs/extra.md", "---\ntitle: Extra\nlayout: dyn\npartial: layouts/parts/a.html\n---\nExtra.\n")
         .write("content/index.md", "---\nlayout: home\ntitle: Home\n---\nWelcome.\n")
         .write("content/docs/guide.md", "---\ntitle: Guide\n---\n# Guide\n\n## Setup\n\nSee [the first post](../blog/p1.md).\n")
         .write("assets/css/site.css", "body { color: black }\n");
@@ -130,7 +136,7 @@ class EquivalenceTest {
   private String randomEdit(Path root, List<Path> changed) throws IOException {
     List<String> posts = posts(root);
     String any = posts.isEmpty() ? null : posts.get(random.nextInt(posts.size()));
-    int kind = random.nextInt(11);
+    int kind = random.nextInt(13);
     if (any == null && kind <= 4) kind = 1;
     String n = String.valueOf(++counter);
     switch (kind) {
@@ -187,6 +193,17 @@ class EquivalenceTest {
         write(root, "content/blog/p1.md~", "backup " + n, changed);
         write(root, "content/blog/.p1.md.swp", "swap " + n, changed);
         return "temp files";
+      }
+      case 11 -> {
+        String part = random.nextBoolean() ? "a" : "b";
+        write(root, "layouts/parts/" + part + ".html", "<aside>" + part + " " + n + "</aside>", changed);
+        return "change included layout " + part;
+      }
+      case 12 -> {
+        String part = random.nextBoolean() ? "a" : "b";
+        write(root, "content/docs/extra.md", "---\ntitle: Extra\nlayout: dyn\npartial: layouts/parts/" + part
+            + ".html\n---\nExtra.\n", changed);
+        return "include " + part;
       }
       default -> {
         write(root, "content/docs/guide.md", "---\ntitle: Guide " + n + "\n---\n# Guide\n\n## Setup\n\nText " + n + ".\n",

@@ -7,7 +7,9 @@ import io.sitegen.testing.Snapshot;
 import io.sitegen.testing.TestSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,5 +103,47 @@ class LastBuildTest {
     assertThat(again.unchanged()).isFalse();
     assertThat(again.ok()).isFalse();
     assertThat(again.problems()).extracting(Problem::toString).anyMatch(p -> p.contains("broken link ../../../NOTES.md"));
+  }
+
+  /**
+   * A modification time a minute ago that setting it keeps exactly (Java sets times to the
+   * microsecond), with a fraction of a second so that the file system is not taken for a coarse one.
+   */
+  private static FileTime aMinuteAgo() {
+    return FileTime.from((System.currentTimeMillis() - 60_000) * 1000 + 500, TimeUnit.MICROSECONDS);
+  }
+
+  @Test
+  void aSourceRewrittenWithItsSizeAndTimeKeptIsSeen() throws Exception {
+    Path b = site.root().resolve("content/blog/b.md");
+    FileTime then = aMinuteAgo();
+    Files.setLastModifiedTime(b, then);
+    // its status time changed just now: wait until a stamp of it is trusted
+    Thread.sleep(LastBuild.RACY_MILLIS + 30);
+    assertThat(SiteBuilder.build(options).unchanged()).isTrue();
+    assertThat(SiteBuilder.build(options).unchanged()).isTrue();
+    Files.writeString(b, Files.readString(b).replace("B.", "C."));
+    Files.setLastModifiedTime(b, then); // as cp --preserve=timestamps or a careless tool would
+    assertThat(Files.getLastModifiedTime(b)).isEqualTo(then);
+    Thread.sleep(LastBuild.RACY_MILLIS + 30); // long enough after the change that only its status time tells
+    BuildResult again = SiteBuilder.build(options);
+    assertThat(again.unchanged()).isFalse();
+    assertThat(Files.readString(site.root().resolve("_site/blog/b.html"))).contains("C.");
+  }
+
+  @Test
+  void anOutputRewrittenWithItsSizeAndTimeKeptIsSeen() throws Exception {
+    Path b = site.root().resolve("_site/blog/b.html");
+    FileTime then = aMinuteAgo();
+    Files.setLastModifiedTime(b, then);
+    Thread.sleep(LastBuild.RACY_MILLIS + 30);
+    assertThat(SiteBuilder.build(options).unchanged()).isTrue();
+    assertThat(SiteBuilder.build(options).unchanged()).isTrue();
+    Files.writeString(b, Files.readString(b).replace("B.", "C."));
+    Files.setLastModifiedTime(b, then);
+    assertThat(Files.getLastModifiedTime(b)).isEqualTo(then);
+    Thread.sleep(LastBuild.RACY_MILLIS + 30); // long enough after the change that only its status time tells
+    assertThat(SiteBuilder.build(options).unchanged()).isFalse();
+    assertThat(Files.readString(b)).contains("B.");
   }
 }
