@@ -227,9 +227,13 @@ public final class Blog {
 
   /**
    * Renders the index pages numbered in {@code only} (counting from 1), or all of them when it is null.
+   *
+   * @param keys sums up a rendering of a layout with the values a page adds to {@code context}
+   *             (null when it cannot be): an index page whose key is the last build's is reused
    */
   public void writeIndex(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
-      java.util.Set<Integer> only, Problems problems, Output out) {
+      java.util.Set<Integer> only, java.util.function.BiFunction<String, Object, String> keys, Problems problems,
+      Output out) {
     if (!hasIndex()) return;
     if (!layouts.exists(INDEX_LAYOUT)) {
       problems.add(Problem.error(INDEX_LAYOUT, 0, "layout not found: the blog index of " + posts.size()
@@ -251,6 +255,9 @@ public final class Blog {
       page.put("title", n == 1 ? settings.title() : settings.title() + " (page " + n + " of " + pages + ")");
       page.put("url", indexUrl(n));
       page.put("section", settings.dir());
+      String path = indexUrl(n).substring(1) + "index.html";
+      String key = keys.apply(INDEX_LAYOUT, List.of(page, paginator));
+      if (key != null && out.reuse(path, key)) continue;
       Map<String, Object> ctx = new HashMap<>(context);
       ctx.put("page", page);
       ctx.put("paginator", paginator);
@@ -258,7 +265,7 @@ public final class Blog {
       if (result.problem() != null) {
         problems.add(result.problem());
       } else {
-        write(out, indexUrl(n).substring(1) + "index.html", result.html());
+        out.write(path, result.html().getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
       }
     }
   }

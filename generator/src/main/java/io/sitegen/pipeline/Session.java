@@ -89,9 +89,9 @@ public final class Session {
   private List<Problem> blogProblems = List.of();
   private int missingAnchors;
   private Map<String, Object> shared = Map.of();
-  /** Parts of the output keys, made at most once per run ({@link #outputKey}). */
+  /** Parts of the output keys ({@link #outputKey}): made once per run, and once per shared context. */
   private volatile String siteKey;
-  private volatile String pagesKey;
+  private final Map<String, String> sharedKeys = new ConcurrentHashMap<>();
 
   /** Every output path the last full run wrote, to delete what a rebuild no longer makes. */
   private final Set<String> writtenPaths = ConcurrentHashMap.newKeySet();
@@ -201,7 +201,6 @@ public final class Session {
     timings.clear();
     lap = start;
     siteKey = null;
-    pagesKey = null;
     Content content = null;
     if (work.everything()) {
       Problems settings = new Problems();
@@ -416,6 +415,7 @@ public final class Session {
     context.put("posts", postModels());
     context.put("preview", preview);
     shared = context;
+    sharedKeys.clear();
   }
 
   private List<Map<String, Object>> postModels() {
@@ -455,17 +455,26 @@ public final class Session {
 
   /**
    * What a page's rendering through its layout is made of, summed up, or null when it cannot be:
-   * its HTML (named by the cache entry it came from), its page model, the text of every file of
-   * its layout, the settings and, when the layout names them, the pages. A layout that lists the
-   * posts is rendered every time: the entries it reads change with any post.
+   * its HTML (named by the cache entry it came from), its page model and whether it is marked
+   * noindex, with what {@link #outputKey(String, Object)} adds.
    */
   private String outputKey(PageState state) {
     Page page = state.page();
-    if (state.cacheId() == null || layouts.mentions(page.layout(), "posts")) return null;
-    Fingerprint key = new Fingerprint().add(siteKey()).add(state.cacheId()).add(page.outputPath())
-        .add(layouts.fingerprint(page.layout())).add(PageModel.of(page, null))
-        .add(page.draft() && !options.drafts());
-    if (layouts.mentions(page.layout(), "pages")) key.add(pagesKey());
+    if (state.cacheId() == null) return null;
+    return outputKey(page.layout(), List.of(state.cacheId(), page.outputPath(), PageModel.of(page, null),
+        page.draft() && !options.drafts()));
+  }
+
+  /**
+   * What rendering {@code layout} with {@code values} (what a page adds to the shared context) is
+   * made of, summed up: the values, the text of every file of the layout, the settings and, when
+   * the layout names them, the pages and the posts. Null without a cache, where nothing is reused.
+   */
+  private String outputKey(String layout, Object values) {
+    if (cache == null) return null;
+    Fingerprint key = new Fingerprint().add(siteKey()).add(layout).add(layouts.fingerprint(layout)).add(values);
+    if (layouts.mentions(layout, "pages")) key.add(sharedKey("pages"));
+    if (layouts.mentions(layout, "posts")) key.add(sharedKey("posts"));
     return key.hex();
   }
 
@@ -480,15 +489,9 @@ public final class Session {
     return made;
   }
 
-  /** A fingerprint of what layouts see as {@code pages}; made once per run that lists them. */
-  private String pagesKey() {
-    String made = pagesKey;
-    if (made == null) {
-      Object models = shared.get("pages");
-      made = new Fingerprint().add(models).hex();
-      pagesKey = made;
-    }
-    return made;
+  /** A fingerprint of a list the shared context holds ({@code pages}, {@code posts}); made once per context. */
+  private String sharedKey(String name) {
+    return sharedKeys.computeIfAbsent(name, n -> new Fingerprint().add(shared.get(n)).hex());
   }
 
   /**
@@ -500,13 +503,13 @@ public final class Session {
         && !disjoint(layouts.filesOf(Blog.INDEX_LAYOUT), work.layouts());
     Problems found = new Problems();
     if (work.everything() || work.listing() || indexLayoutChanged) {
-      blog.writeIndex(layouts, shared, postModels(), null, found, out);
+      blog.writeIndex(layouts, shared, postModels(), null, this::outputKey, found, out);
       blogProblems = found.sorted();
     } else if (!changedEntries.isEmpty()) {
       // Index pages not rendered again keep the problems of their last rendering.
       Set<Integer> numbers = new HashSet<>();
       for (String rel : changedEntries) numbers.add(blog.indexPageOf(pages.get(rel)));
-      blog.writeIndex(layouts, shared, postModels(), numbers, found, out);
+      blog.writeIndex(layouts, shared, postModels(), numbers, this::outputKey, found, out);
       blogProblems = found.sorted();
     }
     boolean feedsTouched = renderedPosts.stream().map(pages::get).anyMatch(blog::inFeeds);

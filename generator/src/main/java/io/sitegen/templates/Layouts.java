@@ -66,12 +66,15 @@ public final class Layouts {
    * must name a file inside {@code layouts/}, after links are followed.
    */
   public String problemWith(String layout) {
-    return switch (files.lookup(folder, layout)) {
-      case FOUND -> null;
-      case MISSING -> "layout not found: " + layout;
-      case OUTSIDE -> "layout " + layout + " is outside layouts/; layouts are read from layouts/ only";
-    };
+    return problems.computeIfAbsent(layout, name -> switch (files.lookup(folder, name)) {
+      case FOUND -> "";
+      case MISSING -> "layout not found: " + name;
+      case OUTSIDE -> "layout " + name + " is outside layouts/; layouts are read from layouts/ only";
+    }).transform(p -> p.isEmpty() ? null : p);
   }
+
+  /** What {@link #problemWith} found for each layout ("" for none), until {@link #forgetCompiled}: asked once per page. */
+  private final Map<String, String> problems = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Whether the layout file exists inside {@code layouts/}. */
   public boolean exists(String layout) {
@@ -174,6 +177,7 @@ public final class Layouts {
     engine.getTagCache().invalidateAll();
     sources.clear();
     fingerprints.clear();
+    problems.clear();
   }
 
   /** Template texts read for {@link #filesOf} and {@link #mentions}: a build asks once per page. */
@@ -242,7 +246,7 @@ public final class Layouts {
 
   /** Whether any file of the layout names the variable {@code name}, e.g. {@code posts}. */
   public boolean mentions(String layout, String name) {
-    Pattern word = Pattern.compile("\\b" + Pattern.quote(name) + "\\b");
+    Pattern word = Pattern.compile("(?<![.\\w])" + Pattern.quote(name) + "\\b");
     for (String file : filesOf(layout)) {
       if (word.matcher(source(file)).find()) return true;
     }
