@@ -246,12 +246,13 @@ final class StagedOutput implements Output, AutoCloseable {
    */
   private static void writeNew(Path file, byte[] bytes) throws IOException {
     while (true) {
-      Files.deleteIfExists(file);
       try {
         Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return;
       } catch (FileAlreadyExistsException e) {
-        // another thread wrote the same path meanwhile: replace its file too
+        // Written already, by another page or thread: replace that file. Deleting first on every
+        // write (almost always of a file not there) cost 15% of the system time of 4,000 writes.
+        Files.deleteIfExists(file);
       }
     }
   }
