@@ -1,6 +1,5 @@
 package io.sitegen.cache;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -56,8 +55,14 @@ public final class Fingerprint {
     sha.update((byte) kind);
   }
 
+  private final byte[] four = new byte[4];
+
   private void count(int n) {
-    sha.update(ByteBuffer.allocate(4).putInt(n).array());
+    four[0] = (byte) (n >>> 24);
+    four[1] = (byte) (n >>> 16);
+    four[2] = (byte) (n >>> 8);
+    four[3] = (byte) n;
+    sha.update(four);
   }
 
   private void text(String s) {

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -24,24 +23,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
 /**
- * What rendering a page's Markdown gave, kept between runs in files named by a key, as Gradle's
- * build cache keeps task outputs: one file per key, named by the key's SHA-256, written to a
- * temporary file and moved into place atomically. A kill mid-write leaves only a temporary file,
- * which is never read; two builds writing the same key write the same bytes. Each file carries its
- * length and a CRC32, so a truncated, corrupted or foreign file is a miss, never a wrong page.
- *
- * <p>No store library: the needs are one lookup and one atomic write per page, which the file
- * system gives; an embedded database (H2's MVStore) would add a dependency and a file lock that a
- * second build of the same site would have to wait for.
+ * What rendering a page's Markdown gave, kept between runs by a key (a SHA-256) in pack files
+ * ({@link Packs}): each run writes one, moved into place whole when the run ends. A kill mid-write
+ * leaves only a temporary pack, which is never read; two builds at once write two packs. Each entry
+ * carries its length and a CRC32, so a truncated, corrupted or foreign entry is a miss, never a
+ * wrong page.
  */
-public final class PageCache {
+public final class PageCache implements AutoCloseable {
   /** The folder name under the site root. */
   public static final String FOLDER = ".site-cache";
   private static final int MAGIC = 0x53474332; // "SGC2"
   /** Raised whenever what an entry holds, or how a key is made, changes meaning. */
-  private static final String FORMAT = "page-cache-4";
+  private static final String FORMAT = "page-cache-5";
 
-  private final Path dir;
+  private final Packs packs;
   private final String generator;
   private final AtomicInteger damaged = new AtomicInteger();
   private final AtomicLong ids = new AtomicLong();
@@ -53,11 +48,11 @@ public final class PageCache {
    * @param generator what identifies the generator's code: entries of another build of it are misses
    */
   public PageCache(Path root, String generator) {
-    this.dir = root.resolve(FOLDER).resolve("pages");
     this.generator = generator;
     byte[] random = new byte[16];
     new SecureRandom().nextBytes(random);
     this.runId = HexFormat.of().formatHex(random);
+    this.packs = new Packs(root.resolve(FOLDER).resolve("pages"), runId.substring(0, 12));
   }
 
   /**
@@ -107,16 +102,14 @@ public final class PageCache {
   }
 
   public Optional<Entry> get(String key) {
-    Path file = fileOf(key);
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      bytes = packs.get(key).orElse(null);
     } catch (IOException e) {
       damaged.incrementAndGet();
       return Optional.empty();
     }
+    if (bytes == null) return Optional.empty();
     try {
       return Optional.of(decode(bytes));
     } catch (IOException | RuntimeException e) {
@@ -125,18 +118,33 @@ public final class PageCache {
     }
   }
 
-  /** Keeps an entry; a failure to write is only a miss next time. */
+  /** Keeps an entry, for the runs that open the cache after the next {@link #flush}; a failure to write is only a miss then. */
   public void put(String key, Entry entry) {
     try {
-      CacheFiles.write(fileOf(key), encode(entry));
+      packs.put(key, encode(entry));
     } catch (IOException e) {
       // a full disk or a read-only checkout: the build goes on without keeping this page
     }
   }
 
-  /** How many entries could not be read, since this cache was opened. */
+  /** Makes the entries put so far readable by later runs: called at the end of each run. */
+  public void flush() {
+    try {
+      packs.flush();
+    } catch (IOException e) {
+      // not kept: the next build renders those pages again
+    }
+  }
+
+  /** Lets go of the cache's files; what was put and not flushed is not kept. */
+  @Override
+  public void close() {
+    packs.close();
+  }
+
+  /** How many entries (or packs of them) could not be read, since this cache was opened. */
   public int damaged() {
-    return damaged.get();
+    return damaged.get() + packs.damagedPacks();
   }
 
   /**
@@ -153,10 +161,6 @@ public final class PageCache {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private Path fileOf(String key) {
-    return dir.resolve(key.substring(0, 2)).resolve(key.substring(2));
   }
 
   static byte[] encode(Entry entry) throws IOException {

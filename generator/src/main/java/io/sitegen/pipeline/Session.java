@@ -290,6 +290,7 @@ public final class Session {
 
     int copied = copy(work, out);
     lap("copy files");
+    if (cache != null) cache.flush();
     return result(start, written.get(), copied);
   }
 
@@ -297,6 +298,7 @@ public final class Session {
   private Content scan() {
     files = SiteFiles.of(config, options.output());
     cacheRefused = options.cache() && !PageCache.usable(config.root());
+    if (cache != null) cache.close();
     cache = options.cache() && !cacheRefused ? new PageCache(config.root(), PageCache.generatorIdentity()) : null;
     layouts = new Layouts(config.root(), config.layoutsDir(), files);
     markdown = new Markdown(config.softBreaksAsBr());
@@ -589,12 +591,18 @@ public final class Session {
       all.warning(PageCache.FOLDER, 0, "a symlink, or holds one: the cache is not used; delete it to build one anew");
     }
     if (cache != null && cache.damaged() > 0) {
-      all.warning(PageCache.FOLDER, 0, cache.damaged() + " damaged cache entries were ignored and made again");
+      all.warning(PageCache.FOLDER, 0, cache.damaged()
+          + " damaged cache entries or packs were ignored; the pages in them were rendered again");
     }
     int draftsSkipped = pages.size() - published.size();
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new BuildResult(published.size(), written, draftsSkipped, copied, checked, broken, missingAnchors,
         millis, all.sorted());
+  }
+
+  /** Lets go of the cache's files. */
+  public void close() {
+    if (cache != null) cache.close();
   }
 
   /** The pages this session publishes, by output path: the preview server marks the drafts. */

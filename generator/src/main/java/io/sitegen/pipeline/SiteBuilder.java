@@ -47,6 +47,15 @@ public final class SiteBuilder {
       return BuildResult.failedEarly(problems.sorted());
     }
     Session session = new Session(options, false);
+    try {
+      return build(options, session, timings, notes);
+    } finally {
+      session.close();
+    }
+  }
+
+  private static BuildResult build(BuildOptions options, Session session, Consumer<String> timings,
+      Consumer<String> notes) {
     if (!options.write()) {
       BuildResult result = inPool(options, () -> session.build(DISCARD));
       session.timings().forEach(timings);

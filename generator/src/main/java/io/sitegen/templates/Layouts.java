@@ -178,6 +178,7 @@ public final class Layouts {
     sources.clear();
     fingerprints.clear();
     problems.clear();
+    mentioned.clear();
   }
 
   /** Template texts read for {@link #filesOf} and {@link #mentions}: a build asks once per page. */
@@ -246,12 +247,17 @@ public final class Layouts {
 
   /** Whether any file of the layout names the variable {@code name}, e.g. {@code posts}. */
   public boolean mentions(String layout, String name) {
-    Pattern word = Pattern.compile("(?<![.\\w])" + Pattern.quote(name) + "\\b");
-    for (String file : filesOf(layout)) {
-      if (word.matcher(source(file)).find()) return true;
-    }
-    return false;
+    return mentioned.computeIfAbsent(layout + "\0" + name, k -> {
+      Pattern word = Pattern.compile("(?<![.\\w])" + Pattern.quote(name) + "\\b");
+      for (String file : filesOf(layout)) {
+        if (word.matcher(source(file)).find()) return true;
+      }
+      return false;
+    });
   }
+
+  /** What {@link #mentions} found, until {@link #forgetCompiled}: asked for every page. */
+  private final Map<String, Boolean> mentioned = new java.util.concurrent.ConcurrentHashMap<>();
 
   private String source(String name) {
     return sources.computeIfAbsent(name, this::read);

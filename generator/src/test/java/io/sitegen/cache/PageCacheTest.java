@@ -18,17 +18,19 @@ class PageCacheTest {
   private final PageCache.Entry entry = new PageCache.Entry("# é", "<h1 id=\"a\">é</h1>", Set.of("a"),
       List.of(new PageCache.Link("./b.md#x", 3, "/b.html#x")), "é", "run-1");
 
-  private Path onlyFile() throws IOException {
-    try (Stream<Path> files = Files.walk(root.resolve(PageCache.FOLDER))) {
-      return files.filter(Files::isRegularFile).findFirst().orElseThrow();
+  private List<Path> packs() throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve(PageCache.FOLDER).resolve("pages"))) {
+      return files.filter(p -> p.getFileName().toString().startsWith("pack-")).sorted().toList();
     }
   }
 
   @Test
-  void keepsAnEntryUnderItsKey() {
+  void keepsAnEntryUnderItsKeyFromTheFlushOn() {
     PageCache cache = new PageCache(root, "gen");
     String key = cache.key("blog/a.md", "/blog/a.html");
     cache.put(key, entry);
+    assertThat(new PageCache(root, "gen").get(key, "# é")).as("before the flush").isEmpty();
+    cache.flush();
     assertThat(cache.get(key, "# é")).contains(entry);
     assertThat(new PageCache(root, "gen").get(key, "# é")).as("another run").contains(entry);
     assertThat(cache.get(key, "# e")).as("another text").isEmpty();
@@ -45,40 +47,52 @@ class PageCacheTest {
   }
 
   @Test
-  void aTruncatedCorruptedOrForeignEntryIsAMissAndCounted() throws IOException {
+  void aTruncatedCorruptedOrForeignPackOrEntryIsAMissAndCounted() throws IOException {
     PageCache cache = new PageCache(root, "gen");
     String key = cache.key("x");
     cache.put(key, entry);
-    Path file = onlyFile();
+    cache.flush();
+    cache.close();
+    Path file = packs().get(0);
     byte[] good = Files.readAllBytes(file);
 
     Files.write(file, java.util.Arrays.copyOf(good, good.length - 5));
-    assertThat(cache.get(key)).isEmpty();
+    PageCache truncated = new PageCache(root, "gen");
+    assertThat(truncated.get(key)).isEmpty();
+    assertThat(truncated.damaged()).as("a pack whose index is cut off").isEqualTo(1);
+
     byte[] flipped = good.clone();
-    flipped[20] ^= 0x40;
+    flipped[20] ^= 0x40; // inside the entry, not the index
     Files.write(file, flipped);
-    assertThat(cache.get(key)).isEmpty();
+    PageCache corrupted = new PageCache(root, "gen");
+    assertThat(corrupted.get(key)).isEmpty();
+    assertThat(corrupted.damaged()).as("an entry whose CRC fails").isEqualTo(1);
+
     Files.writeString(file, "{\"not\": \"ours\"}");
-    assertThat(cache.get(key)).isEmpty();
+    assertThat(new PageCache(root, "gen").damaged()).isEqualTo(1);
     Files.write(file, new byte[0]);
-    assertThat(cache.get(key)).isEmpty();
-    assertThat(cache.damaged()).isEqualTo(4);
+    assertThat(new PageCache(root, "gen").damaged()).isEqualTo(1);
 
     Files.delete(file);
-    assertThat(cache.get(key)).isEmpty();
-    assertThat(cache.damaged()).as("a missing entry is an ordinary miss").isEqualTo(4);
+    PageCache gone = new PageCache(root, "gen");
+    assertThat(gone.get(key)).isEmpty();
+    assertThat(gone.damaged()).as("a missing entry is an ordinary miss").isZero();
   }
 
   @Test
-  void aTemporaryFileLeftByAKilledWriteIsNeverRead() throws IOException {
+  void aPackLeftByAKilledRunIsNeverReadAndIsDeleted() throws IOException {
     PageCache cache = new PageCache(root, "gen");
     String key = cache.key("x");
-    Path dir = root.resolve(PageCache.FOLDER).resolve("pages").resolve(key.substring(0, 2));
-    Files.createDirectories(dir);
-    Files.write(dir.resolve("." + key.substring(2) + ".tmp-1-1-1"), PageCache.encode(entry));
-    assertThat(cache.get(key)).isEmpty();
+    Path pages = Files.createDirectories(root.resolve(PageCache.FOLDER).resolve("pages"));
+    Path left = pages.resolve(".pack-0000000000000001-dead-1");
+    Files.write(left, PageCache.encode(entry)); // no index, nobody holds its lock: its writer was killed
+    PageCache next = new PageCache(root, "gen");
+    assertThat(next.get(key)).isEmpty();
+    assertThat(left).doesNotExist();
+    assertThat(next.damaged()).isZero();
     cache.put(key, entry);
-    assertThat(cache.get(key)).contains(entry);
+    cache.flush();
+    assertThat(new PageCache(root, "gen").get(key)).contains(entry);
   }
 
   @Test
@@ -89,7 +103,46 @@ class PageCacheTest {
     for (int round = 0; round < 8; round++) for (String key : keys) pool.submit(() -> cache.put(key, entry));
     pool.shutdown();
     assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    for (String key : keys) assertThat(cache.get(key)).contains(entry);
-    assertThat(cache.damaged()).isZero();
+    cache.flush();
+    PageCache next = new PageCache(root, "gen");
+    for (String key : keys) assertThat(next.get(key)).contains(entry);
+    assertThat(next.damaged()).isZero();
+  }
+
+  @Test
+  void twoRunsAtOnceKeepBothAndTheLaterHidesTheEarlier() throws Exception {
+    PageCache first = new PageCache(root, "gen");
+    PageCache second = new PageCache(root, "gen");
+    String shared = first.key("shared");
+    PageCache.Entry other = new PageCache.Entry("# b", "<p>b</p>", Set.of(), List.of(), null, "run-2");
+    first.put(shared, entry);
+    first.put(first.key("a"), entry);
+    second.put(shared, other);
+    second.put(second.key("b"), other);
+    first.flush();
+    Thread.sleep(2);
+    second.flush();
+    PageCache next = new PageCache(root, "gen");
+    assertThat(next.get(next.key("a"))).contains(entry);
+    assertThat(next.get(next.key("b"))).contains(other);
+    assertThat(next.get(shared)).contains(other);
+  }
+
+  @Test
+  void packsPilingUpAreMergedKeepingWhatTheRunUsed() throws IOException {
+    for (int run = 0; run <= Packs.MAX_PACKS; run++) {
+      PageCache cache = new PageCache(root, "gen");
+      cache.get(cache.key("kept"));
+      if (run == 0) cache.put(cache.key("kept"), entry);
+      cache.put(cache.key("run " + run), entry);
+      cache.flush();
+      cache.close();
+    }
+    assertThat(packs()).hasSize(1);
+    PageCache merged = new PageCache(root, "gen");
+    assertThat(merged.get(merged.key("kept"))).contains(entry);
+    assertThat(merged.get(merged.key("run " + Packs.MAX_PACKS))).contains(entry);
+    assertThat(merged.get(merged.key("run 0"))).as("put by a run and not used since").isEmpty();
+    assertThat(merged.damaged()).isZero();
   }
 }
