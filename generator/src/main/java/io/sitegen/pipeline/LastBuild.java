@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * {@code _site} after a build), has nothing to do but tell what the last one found.
  */
 final class LastBuild {
-  private static final int MAGIC = 0x53474232; // "SGB2"
+  private static final int MAGIC = 0x53474233; // "SGB3"
 
   private LastBuild() {}
 
@@ -48,9 +48,12 @@ final class LastBuild {
    *                 existed: {@code "true /repo/README.md"}
    * @param outputs  the check ({@link #checkOf}) and stamp of each file written, by output path ({@link #stamped})
    * @param pageKeys the key of what each page's layout was rendered from, by output path
+   * @param spareOutputs {@code outputs} of the build that wrote the spare folder (the output before last)
+   * @param spareKeys    {@code pageKeys} of that build
    */
   record Record(String inputs, Map<String, String> sources, List<String> outside, Map<String, String> outputs,
-      Map<String, String> pageKeys, BuildResult result) {
+      Map<String, String> pageKeys, Map<String, String> spareOutputs, Map<String, String> spareKeys,
+      BuildResult result) {
     /** Whether the files outside the site that links were checked against are as they were. */
     boolean outsideUnchanged() {
       for (String entry : outside) {
@@ -130,9 +133,11 @@ final class LastBuild {
    * SIZE:MTIME:CTIME:DEV:INODE of a file (links followed), or null when it is unknown or was
    * changed too short a time before {@code now} to be trusted.
    */
-  static String stampOf(Path file, long now) {
+  static String stampOf(Path file, long now, LinkOption... options) {
     try {
-      Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,dev");
+      Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile",
+          options);
+      if (!Boolean.TRUE.equals(a.get("isRegularFile"))) return null;
       long modified = ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS);
       long changed = ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS);
       boolean wholeSeconds = modified % 1_000_000_000 == 0 && changed % 1_000_000_000 == 0;
@@ -215,6 +220,11 @@ final class LastBuild {
         .resolve(HexFormat.of().formatHex(sha.digest()).substring(0, 32));
   }
 
+  /** Where the output before last is kept for the next build to write over ({@link StagedOutput}). */
+  static Path spareFor(BuildOptions options) {
+    return options.root().resolve(PageCache.FOLDER).resolve("spares").resolve(fileFor(options).getFileName());
+  }
+
   static Optional<Record> read(BuildOptions options) {
     try {
       byte[] bytes = Files.readAllBytes(fileFor(options));
@@ -226,6 +236,8 @@ final class LastBuild {
       for (int i = in.readInt(); i > 0; i--) outside.add(in.readUTF());
       Map<String, String> outputs = readMap(in);
       Map<String, String> pageKeys = readMap(in);
+      Map<String, String> spareOutputs = readMap(in);
+      Map<String, String> spareKeys = readMap(in);
       int[] counts = new int[7];
       for (int i = 0; i < counts.length; i++) counts[i] = in.readInt();
       List<Problem> problems = new ArrayList<>();
@@ -234,7 +246,8 @@ final class LastBuild {
             in.readUTF()));
       }
       if (in.read() != -1) return Optional.empty();
-      return Optional.of(new Record(inputs, sources, outside, outputs, pageKeys, new BuildResult(counts[0], counts[1], counts[2],
+      return Optional.of(new Record(inputs, sources, outside, outputs, pageKeys, spareOutputs, spareKeys,
+          new BuildResult(counts[0], counts[1], counts[2],
           counts[3], counts[4], counts[5], counts[6], 0, problems)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // missing, truncated or foreign: build
@@ -254,6 +267,8 @@ final class LastBuild {
       for (String f : record.outside()) out.writeUTF(f);
       writeMap(out, record.outputs());
       writeMap(out, record.pageKeys());
+      writeMap(out, record.spareOutputs());
+      writeMap(out, record.spareKeys());
       BuildResult r = record.result();
       for (int n : new int[] {r.pagesRead(), r.pagesWritten(), r.draftsSkipped(), r.filesCopied(), r.linksChecked(),
           r.brokenLinks(), r.missingAnchors()}) {

@@ -64,8 +64,9 @@ public final class SiteBuilder {
     String unusable = outputProblem(options);
     if (unusable != null) return failed(shown(options, options.output()), unusable);
     StagedOutput output;
+    boolean cached = options.cache() && PageCache.usable(options.root());
     try {
-      output = StagedOutput.open(options.output(),
+      output = StagedOutput.open(options.output(), cached ? LastBuild.spareFor(options) : null,
           () -> notes.accept("waiting for another build of " + shown(options, options.output()) + " to finish"),
           notes);
     } catch (IOException | UncheckedIOException e) {
@@ -75,7 +76,6 @@ public final class SiteBuilder {
       long begun = System.nanoTime();
       // With the cache: the inputs' digest, read before the build so that a file saved during it
       // makes the next build run; and the last build's record, if nothing changed since.
-      boolean cached = options.cache() && PageCache.usable(options.root());
       LastBuild.Record recorded = cached ? LastBuild.read(options).orElse(null) : null;
       Map<String, String> known = recorded == null ? Map.of() : recorded.sources();
       LastBuild.Inputs inputs = cached ? inPool(options, () -> LastBuild.inputs(options, known)).orElse(null) : null;
@@ -88,13 +88,15 @@ public final class SiteBuilder {
         // Stamps too recent to trust when recorded may be trusted now: kept, the next build reads less.
         if (!outputs.equals(last.outputs()) || !inputs.sources().equals(last.sources())) {
           LastBuild.write(options, new LastBuild.Record(last.inputs(), inputs.sources(), last.outside(), outputs,
-              last.pageKeys(), last.result()));
+              last.pageKeys(), last.spareOutputs(), last.spareKeys(), last.result()));
         }
         timings.accept(String.format(Locale.ROOT, "%6d ms  %s", (System.nanoTime() - begun) / 1_000_000,
             "find nothing changed since the last build, and its output as it wrote it"));
         return last.result().toldAgain((System.nanoTime() - begun) / 1_000_000);
       }
-      if (recorded != null && inputs != null) output.previous(recorded.pageKeys(), recorded.outputs());
+      if (recorded != null && inputs != null) {
+        output.previous(recorded.pageKeys(), recorded.outputs(), recorded.spareKeys(), recorded.spareOutputs());
+      }
       BuildResult result = inPool(options, () -> session.build(output));
       session.timings().forEach(timings);
       if (!result.ok()) {
@@ -106,9 +108,12 @@ public final class SiteBuilder {
       timings.accept(String.format(Locale.ROOT, "%6d ms  %s", (System.nanoTime() - start) / 1_000_000,
           "swap the output folder in"));
       if (inputs != null) {
+        // the old output is the spare now: what its build recorded goes with it
+        boolean spared = output.recycles() && recorded != null;
         LastBuild.write(options, new LastBuild.Record(inputs.digest(), inputs.sources(),
             LastBuild.outside(session.filesConsulted()),
-            inPool(options, () -> LastBuild.stamped(options.output(), output.digests())), output.keys(), result));
+            inPool(options, () -> LastBuild.stamped(options.output(), output.digests())), output.keys(),
+            spared ? recorded.outputs() : Map.of(), spared ? recorded.pageKeys() : Map.of(), result));
       }
       return result;
     } catch (IOException | UncheckedIOException e) {

@@ -20,14 +20,24 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * An output folder written as a whole: files go to a staging folder beside it, which replaces the
- * output folder only when the build succeeded. A failed build leaves the old output as it was.
+ * An output folder written as a whole: files go to a staging folder, which replaces the output
+ * folder only when the build succeeded. A failed build leaves the old output as it was.
  *
  * <p>The swap is two renames: the output to {@code .NAME.old-*}, then the staging folder to the
  * output. A run killed between them leaves no output folder; the next run of any command puts the
  * old one back ({@link #recover}) before it does anything else. So at every instant the old or the
  * new complete site is at the output path, or the next run restores the old one. Every run that
  * holds the output's lock also deletes what killed runs left: staging and old folders.
+ *
+ * <p>With a spare folder (in the cache), the output before last is kept there and is the next
+ * staging folder: its files are overwritten in place, left alone when the last build but one wrote
+ * them from the same key, and deleted when no longer made; after the swap the old output becomes
+ * the spare. Creating a file costs 0.2 to 0.4 ms on the test machine's ext4 and deleting one about
+ * 0.07 ms, with long stalls when its journal fills; overwriting 4,000 files and swapping took a
+ * steady 0.07 s where creating them and deleting the old ones took 0.2 to 1.6 s. Files in the spare
+ * are never written through a link: a link, or a file with a second name, is replaced.
+ * Without a spare (no cache), the staging folder starts empty beside the output, and a file with
+ * the bytes of the old output's file is hard-linked to it.
  */
 final class StagedOutput implements Output, AutoCloseable {
   /**
@@ -38,12 +48,19 @@ final class StagedOutput implements Output, AutoCloseable {
 
   private final Path target;
   private final Path staging;
+  /** Where the old output is kept after the swap, or null; when set, staging is that folder, recycled. */
+  private final Path spare;
   private final OutputLock lock;
 
-  private StagedOutput(Path target, Path staging, OutputLock lock) {
+  private StagedOutput(Path target, Path staging, Path spare, OutputLock lock) {
     this.target = target;
     this.staging = staging;
+    this.spare = spare;
     this.lock = lock;
+  }
+
+  static StagedOutput open(Path target, Runnable onWait, Consumer<String> notes) throws IOException {
+    return open(target, null, onWait, notes);
   }
 
   /**
@@ -53,20 +70,46 @@ final class StagedOutput implements Output, AutoCloseable {
    * @param onWait runs once if another run holds the lock
    * @param notes  receives one line for each repair made
    */
-  static StagedOutput open(Path target, Runnable onWait, Consumer<String> notes) throws IOException {
+  /**
+   * @param spare where the output before last is kept, to be the staging folder (null for none);
+   *              unused when it is on another file system than the output
+   */
+  static StagedOutput open(Path target, Path spare, Runnable onWait, Consumer<String> notes) throws IOException {
     Path abs = target.toAbsolutePath().normalize();
     OutputLock lock = OutputLock.acquire(abs, onWait);
     try {
       recoverLocked(abs, notes);
+      Path recycled = spare == null ? null : spareFolder(abs, spare.toAbsolutePath().normalize());
+      if (recycled != null) return new StagedOutput(abs, recycled, recycled, lock);
       String unique = ProcessHandle.current().pid() + "-" + System.nanoTime();
       Path staging = abs.resolveSibling("." + abs.getFileName() + ".staging-" + unique);
       step("create staging");
       Files.createDirectories(staging);
-      return new StagedOutput(abs, staging, lock);
+      return new StagedOutput(abs, staging, null, lock);
     } catch (Throwable e) {
       lock.close();
       throw e;
     }
+  }
+
+  /**
+   * The spare folder, made if missing, when it can be swapped with the output by renames (the same
+   * file system); else null. Anything at its path that is not a real folder is deleted, unfollowed.
+   */
+  private static Path spareFolder(Path target, Path spare) throws IOException {
+    if (Files.exists(spare, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(spare, LinkOption.NOFOLLOW_LINKS)) {
+      Files.delete(spare);
+    }
+    if (!Files.exists(spare, LinkOption.NOFOLLOW_LINKS)) {
+      step("create staging");
+      Files.createDirectories(spare);
+    }
+    Path parent = target.getParent();
+    if (parent == null || !Files.isDirectory(parent)
+        || !Files.getFileStore(parent).equals(Files.getFileStore(spare))) {
+      return null;
+    }
+    return spare;
   }
 
   /**
@@ -163,28 +206,71 @@ final class StagedOutput implements Output, AutoCloseable {
     return new TreeMap<>(keys);
   }
 
+  /** The keys and checks (as {@link LastBuild#stamped} keeps them) of the files in the spare folder. */
+  private Map<String, String> spareKeys = Map.of();
+  private Map<String, String> spareChecks = Map.of();
+  /** Paths written by this build: in a recycled staging folder, every other file is deleted. */
+  private final java.util.Set<String> written = ConcurrentHashMap.newKeySet();
+  /** Folders of a recycled staging folder found to be real folders, not links. */
+  private final java.util.Set<Path> realFolders = ConcurrentHashMap.newKeySet();
+
   /**
-   * What the build that wrote the output folder recorded: the keys and checks of its files (as
-   * {@link LastBuild#stamped} keeps them).
+   * What the build that wrote the output folder recorded (the keys and checks of its files, as
+   * {@link LastBuild#stamped} keeps them), and the same for the build that wrote the spare.
    */
-  void previous(Map<String, String> fileKeys, Map<String, String> fileChecks) {
+  void previous(Map<String, String> fileKeys, Map<String, String> fileChecks, Map<String, String> spareFileKeys,
+      Map<String, String> spareFileChecks) {
     previousKeys = Map.copyOf(fileKeys);
     previousChecks = Map.copyOf(fileChecks);
+    spareKeys = Map.copyOf(spareFileKeys);
+    spareChecks = Map.copyOf(spareFileChecks);
+  }
+
+  void previous(Map<String, String> fileKeys, Map<String, String> fileChecks) {
+    previous(fileKeys, fileChecks, Map.of(), Map.of());
+  }
+
+  /** Whether the staging folder is the spare: after the swap, the old output is the spare. */
+  boolean recycles() {
+    return spare != null;
   }
 
   @Override
   public void write(String relPath, byte[] bytes, String key) {
-    write(relPath, bytes);
+    if (spare == null) {
+      write(relPath, bytes);
+      if (key != null) keys.put(relPath, key);
+      return;
+    }
+    Path file = resolve(relPath);
+    try {
+      step("write file");
+      // the spare's file was made from the same key by the build before last, and not changed since
+      boolean there = key != null && key.equals(spareKeys.get(relPath)) && spareUnchanged(relPath, file);
+      if (!there) overwrite(file, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    written.add(relPath);
+    digests.put(relPath, LastBuild.checkOf(bytes));
     if (key != null) keys.put(relPath, key);
   }
 
   /**
-   * Links the old output's file into the staging folder when the last build wrote it with the same
-   * key and it is still as written (a CI step may have changed it since): it has the stamp recorded
-   * with its check, so that it was not written since, or else its bytes have that check.
+   * Puts the last build's file at {@code relPath} in the new output when that build wrote it with
+   * the same key and it is still as written (a CI step may have changed it since): it has the stamp
+   * recorded with its check, so that it was not written since, or else its bytes have that check.
+   * A recycled staging folder whose file the build before last made from the same key keeps it;
+   * otherwise the bytes are copied there. Without a spare, the file is hard-linked.
    */
   @Override
   public boolean reuse(String relPath, String key) {
+    if (spare != null && key.equals(spareKeys.get(relPath)) && spareUnchanged(relPath, resolve(relPath))) {
+      written.add(relPath);
+      digests.put(relPath, LastBuild.checkPart(spareChecks.get(relPath)));
+      keys.put(relPath, key);
+      return true;
+    }
     String recorded = previousChecks.get(relPath);
     if (recorded == null || !key.equals(previousKeys.get(relPath))) return false;
     String check = LastBuild.checkPart(recorded);
@@ -192,19 +278,85 @@ final class StagedOutput implements Output, AutoCloseable {
     Path old = oldFile(relPath);
     try {
       if (old == null || !Files.isRegularFile(old, LinkOption.NOFOLLOW_LINKS)) return false;
-      // A file with the stamp recorded beside its check was not written since: it has those bytes.
-      String stamp = LastBuild.stampOf(old, System.currentTimeMillis());
-      boolean asWritten = stamp != null && recorded.endsWith(" " + stamp)
-          || LastBuild.checkOf(Files.readAllBytes(old)).equals(check);
-      if (!asWritten) return false;
-      step("reuse file");
-      folderFor(file);
-      Files.createLink(file, old);
+      if (spare != null) {
+        byte[] bytes = Files.readAllBytes(old);
+        if (!LastBuild.checkOf(bytes).equals(check)) return false;
+        step("reuse file");
+        overwrite(file, bytes);
+        written.add(relPath);
+      } else {
+        // A file with the stamp recorded beside its check was not written since: it has those bytes.
+        String stamp = LastBuild.stampOf(old, System.currentTimeMillis());
+        boolean asWritten = stamp != null && recorded.endsWith(" " + stamp)
+            || LastBuild.checkOf(Files.readAllBytes(old)).equals(check);
+        if (!asWritten) return false;
+        step("reuse file");
+        folderFor(file);
+        Files.createLink(file, old);
+      }
     } catch (IOException | UnsupportedOperationException e) {
       return false; // gone, a second page at the path, no hard links: made again
     }
     digests.put(relPath, check);
     keys.put(relPath, key);
+    return true;
+  }
+
+  /** Whether the spare's file at {@code relPath} is a file with the stamp recorded when it was written. */
+  private boolean spareUnchanged(String relPath, Path file) {
+    String recorded = spareChecks.get(relPath);
+    if (recorded == null || !realFolder(file.getParent())) return false;
+    String stamp = LastBuild.stampOf(file, System.currentTimeMillis(), LinkOption.NOFOLLOW_LINKS);
+    return stamp != null && recorded.endsWith(" " + stamp);
+  }
+
+  /**
+   * Writes {@code bytes} at {@code file} in the recycled staging folder: over the file there when it
+   * is a plain file with one name, else in a new file (a link, a file with a second name, a folder
+   * or anything else there is deleted first, never followed).
+   */
+  private void overwrite(Path file, byte[] bytes) throws IOException {
+    makeRealFolder(file.getParent());
+    Map<String, Object> a;
+    try {
+      a = Files.readAttributes(file, "unix:nlink,isRegularFile,isDirectory", LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      a = null;
+    } catch (UnsupportedOperationException e) {
+      a = Map.of("nlink", 2, "isRegularFile", false, "isDirectory", Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS));
+    }
+    if (a != null && Boolean.TRUE.equals(a.get("isRegularFile")) && ((Number) a.get("nlink")).intValue() == 1) {
+      Files.write(file, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+          LinkOption.NOFOLLOW_LINKS);
+      return;
+    }
+    if (a != null && Boolean.TRUE.equals(a.get("isDirectory"))) deleteTree(file);
+    writeNew(file, bytes);
+  }
+
+  /** Makes {@code folder} a real folder of the staging folder, replacing any link or file on its way. */
+  private void makeRealFolder(Path folder) throws IOException {
+    if (realFolders.contains(folder)) return;
+    if (!folder.equals(staging)) makeRealFolder(folder.getParent());
+    if (Files.isSymbolicLink(folder) || Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
+        && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+      Files.delete(folder);
+    }
+    try {
+      Files.createDirectory(folder);
+    } catch (FileAlreadyExistsException e) {
+      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) throw e;
+    }
+    realFolders.add(folder);
+  }
+
+  /** Whether {@code folder}, and each folder up to the staging folder, is a real folder. */
+  private boolean realFolder(Path folder) {
+    if (realFolders.contains(folder)) return true;
+    if (!folder.startsWith(staging)) return false;
+    if (!folder.equals(staging) && !realFolder(folder.getParent())) return false;
+    if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) return false;
+    realFolders.add(folder);
     return true;
   }
 
@@ -228,6 +380,10 @@ final class StagedOutput implements Output, AutoCloseable {
 
   @Override
   public void write(String relPath, byte[] bytes) {
+    if (spare != null) {
+      write(relPath, bytes, null);
+      return;
+    }
     Path file = resolve(relPath);
     try {
       step("write file");
@@ -283,6 +439,15 @@ final class StagedOutput implements Output, AutoCloseable {
 
   @Override
   public void copy(Path source, String relPath) {
+    if (spare != null) {
+      try {
+        step("copy file");
+        write(relPath, Files.readAllBytes(source), null);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
     Path file = resolve(relPath);
     try {
       step("copy file");
@@ -315,9 +480,13 @@ final class StagedOutput implements Output, AutoCloseable {
 
   /** Puts the staged files in place of the output folder. */
   void commit() throws IOException {
+    if (spare != null) deleteUnwritten();
+    Path marker = staging.resolve(OutputFolder.MARKER);
+    byte[] note = "Written by site build, which replaces this folder as a whole on every build.\n"
+        .getBytes(StandardCharsets.UTF_8);
     step("write marker");
-    Files.writeString(staging.resolve(OutputFolder.MARKER),
-        "Written by site build, which replaces this folder as a whole on every build.\n", StandardCharsets.UTF_8);
+    if (spare != null) overwrite(marker, note);
+    else Files.write(marker, note);
     Path old = target.resolveSibling("." + target.getFileName() + ".old-"
         + ProcessHandle.current().pid() + "-" + System.currentTimeMillis());
     boolean hadOutput = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
@@ -327,14 +496,44 @@ final class StagedOutput implements Output, AutoCloseable {
     }
     step("move staging in");
     Files.move(staging, target);
-    if (hadOutput) {
-      step("delete old output");
-      deleteTree(old);
+    if (!hadOutput) return;
+    if (spare != null && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        step("keep old output as spare");
+        Files.move(old, spare);
+        return;
+      } catch (IOException e) {
+        // deleted below instead
+      }
+    }
+    step("delete old output");
+    deleteTree(old);
+  }
+
+  /** Deletes what the recycled staging folder holds that this build did not write. */
+  private void deleteUnwritten() throws IOException {
+    List<Path> stale = new ArrayList<>();
+    List<Path> folders = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(staging)) {
+      walk.forEach(p -> {
+        if (p.equals(staging)) return;
+        String rel = staging.relativize(p).toString().replace('\\', '/');
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) folders.add(p);
+        else if (!written.contains(rel) && !rel.equals(OutputFolder.MARKER)) stale.add(p);
+      });
+    }
+    for (Path p : stale) delete(p);
+    folders.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+    for (Path folder : folders) {
+      try (Stream<Path> in = Files.list(folder)) {
+        if (in.findAny().isEmpty()) delete(folder);
+      }
     }
   }
 
-  /** Throws the staged files away; the output folder is untouched. */
+  /** Throws the staged files away; the output folder is untouched. A recycled staging folder stays the spare. */
   void abort() {
+    if (spare != null) return;
     try {
       deleteTree(staging);
     } catch (IOException e) {

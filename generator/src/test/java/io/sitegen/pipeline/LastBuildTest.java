@@ -77,23 +77,69 @@ class LastBuildTest {
   }
 
   @Test
-  void filesWrittenWithTheSameBytesAreLinkedToTheOldOnesUnlessChangedSince() throws Exception {
+  void theOutputBeforeLastIsWrittenOverAndAFileMadeFromTheSameInputsIsLeftAsItWas() throws Exception {
     Path out = site.root().resolve("_site");
-    Object b = Files.getAttribute(out.resolve("blog/b.html"), "unix:ino");
-    Object a = Files.getAttribute(out.resolve("blog/a.html"), "unix:ino");
-    Object css = Files.getAttribute(out.resolve("site.css"), "unix:ino");
+    Path spare = LastBuild.spareFor(options);
+    // build 2: the output of build 1 becomes the spare
     site.write("content/blog/a.md", "---\nlayout: article\ntitle: A\ndate: 2024-01-01\n---\nChanged.\n");
     assertThat(SiteBuilder.build(options).ok()).isTrue();
-    assertThat(Files.getAttribute(out.resolve("blog/b.html"), "unix:ino")).isEqualTo(b);
-    assertThat(Files.getAttribute(out.resolve("site.css"), "unix:ino")).isEqualTo(css);
-    assertThat(Files.getAttribute(out.resolve("blog/a.html"), "unix:ino")).isNotEqualTo(a);
-    assertThat(Files.readString(out.resolve("blog/a.html"))).contains("Changed.");
+    Object b1 = Files.getAttribute(spare.resolve("blog/b.html"), "unix:ino");
+    FileTime b1Modified = Files.getLastModifiedTime(spare.resolve("blog/b.html"));
+    Thread.sleep(LastBuild.RACY_MILLIS + 30);
 
-    String bBytes = Files.readString(out.resolve("blog/b.html"));
-    Files.writeString(out.resolve("blog/b.html"), "changed in place by a CI step");
+    // build 3 writes over the spare: b.html, made from the same inputs, is kept; a.html is written
     site.write("content/blog/a.md", "---\nlayout: article\ntitle: A\ndate: 2024-01-01\n---\nAgain.\n");
     assertThat(SiteBuilder.build(options).ok()).isTrue();
-    assertThat(Files.readString(out.resolve("blog/b.html"))).isEqualTo(bBytes);
+    assertThat(Files.getAttribute(out.resolve("blog/b.html"), "unix:ino")).isEqualTo(b1);
+    assertThat(Files.getLastModifiedTime(out.resolve("blog/b.html"))).isEqualTo(b1Modified);
+    assertThat(Files.readString(out.resolve("blog/a.html"))).contains("Again.");
+    assertThat(Snapshot.of(out)).isEqualTo(freshBuild());
+
+    // a spare file changed since it was written (same length) is written again
+    String b = Files.readString(spare.resolve("blog/b.html"));
+    Files.writeString(spare.resolve("blog/b.html"), b.replace("B.", "X."));
+    site.write("content/blog/a.md", "---\nlayout: article\ntitle: A\ndate: 2024-01-01\n---\nThird.\n");
+    assertThat(SiteBuilder.build(options).ok()).isTrue();
+    assertThat(Files.readString(out.resolve("blog/b.html"))).isEqualTo(b);
+    assertThat(Snapshot.of(out)).isEqualTo(freshBuild());
+  }
+
+  @Test
+  void aLinkOrASecondNameInTheSpareIsNeverWrittenThrough() throws Exception {
+    Path out = site.root().resolve("_site");
+    Path spare = LastBuild.spareFor(options);
+    site.write("content/blog/a.md", "---\nlayout: article\ntitle: A\ndate: 2024-01-01\n---\nChanged.\n");
+    assertThat(SiteBuilder.build(options).ok()).isTrue();
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path victim = Files.writeString(outside.resolve("victim.html"), "keep me");
+    Path other = Files.writeString(outside.resolve("other.html"), "keep me too");
+    // the spare's blog/ becomes a link out of the site; its site.css a second name of a file outside it
+    deleteTree(spare.resolve("blog"));
+    Files.createSymbolicLink(spare.resolve("blog"), outside);
+    Files.delete(spare.resolve("site.css"));
+    Files.createLink(spare.resolve("site.css"), other);
+    Files.createSymbolicLink(spare.resolve("index.html"), victim);
+
+    site.write("content/blog/a.md", "---\nlayout: article\ntitle: A\ndate: 2024-01-01\n---\nAgain.\n");
+    assertThat(SiteBuilder.build(options).ok()).isTrue();
+    assertThat(Files.readString(victim)).isEqualTo("keep me");
+    assertThat(Files.readString(other)).isEqualTo("keep me too");
+    try (var files = Files.list(outside)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("victim.html", "other.html");
+    }
+    assertThat(Snapshot.of(out)).isEqualTo(freshBuild());
+  }
+
+  private Map<String, String> freshBuild() {
+    Path fresh = dir.resolve("fresh-" + System.nanoTime());
+    assertThat(SiteBuilder.build(options.withCache(false).withOutput(fresh)).ok()).isTrue();
+    return Snapshot.of(fresh);
+  }
+
+  private static void deleteTree(Path p) throws java.io.IOException {
+    try (var walk = Files.walk(p)) {
+      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
+    }
   }
 
   @Test
