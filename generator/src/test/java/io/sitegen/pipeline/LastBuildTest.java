@@ -105,6 +105,21 @@ class LastBuildTest {
   }
 
   @Test
+  void aCopiedFileIsTakenFromTheSpareOnlyWhileItsSourceIsUnchanged() throws Exception {
+    Path out = site.root().resolve("_site");
+    for (String text : new String[] {"a", "b", "c"}) {
+      Thread.sleep(LastBuild.RACY_MILLIS + 30); // the source's stamp is trusted: only its status time tells
+      site.write("assets/site.css", text);
+      Thread.sleep(LastBuild.RACY_MILLIS + 30);
+      assertThat(SiteBuilder.build(options).ok()).isTrue();
+      assertThat(Files.readString(out.resolve("site.css"))).isEqualTo(text);
+      site.write("content/blog/b.md", "---\nlayout: article\ntitle: B\ndate: 2024-01-02\n---\nB " + text + ".\n");
+      assertThat(SiteBuilder.build(options).ok()).isTrue();
+      assertThat(Files.readString(out.resolve("site.css"))).isEqualTo(text);
+    }
+  }
+
+  @Test
   void aLinkOrASecondNameInTheSpareIsNeverWrittenThrough() throws Exception {
     Path out = site.root().resolve("_site");
     Path spare = LastBuild.spareFor(options);
