@@ -183,9 +183,24 @@ public final class Blog {
 
   /** Whether {@code post} is in the feeds. */
   public boolean inFeeds(Page post) {
-    Integer i = positions.get(post.relPath());
-    return i != null && i < settings.feedSize();
+    return fed().contains(post);
   }
+
+  /**
+   * The posts in the feeds: the newest {@code feedSize} that are not drafts. A build with
+   * {@code --drafts} lists drafts in the index for a preview, but the feeds (and the sitemap) are
+   * what readers and search engines see.
+   */
+  private List<Page> fed() {
+    List<Page> made = fed;
+    if (made == null) {
+      made = posts.stream().filter(p -> !p.draft()).limit(settings.feedSize()).toList();
+      fed = made;
+    }
+    return made;
+  }
+
+  private volatile List<Page> fed;
 
   /** The number of the index page that lists {@code post}, counting from 1, or 0. */
   public int indexPageOf(Page post) {
@@ -204,7 +219,7 @@ public final class Blog {
   public void writeFeeds(Function<Page, String> bodyOf, Output out) {
     if (!hasBaseUrl() || !hasIndex()) return;
     Feeds feeds = new Feeds(titleOf(), config.string("description", ""), config.string("baseUrl", ""));
-    List<Page> newest = posts.subList(0, Math.min(settings.feedSize(), posts.size()));
+    List<Page> newest = fed();
     write(out, "feed.rss", feeds.rss(newest, bodyOf));
     write(out, "feed.atom", feeds.atom(newest, bodyOf));
   }

@@ -111,10 +111,15 @@ public final class Links {
     }
   }
 
+  /** Whether a link names an anchor to check: {@code #} alone is the top of the page, as browsers take it. */
+  private static boolean anchored(Url u) {
+    return u.fragment() != null && !u.fragment().isEmpty();
+  }
+
   private Target target(Page from, String url) {
     Url u = Url.parse(url);
     if (u.path().isEmpty()) {
-      return new Target(url, null, u.fragment() == null ? null : from, u.fragment());
+      return new Target(url, null, anchored(u) ? from : null, u.fragment());
     }
     String written = u.path().startsWith("/")
         ? sitePrefix + SiteConfig.CONTENT + u.path()
@@ -131,7 +136,7 @@ public final class Links {
           return Target.broken(url, "link to a draft: " + url + " is " + page.source()
               + ", which has draft: true; build with --drafts to include drafts");
         }
-        return new Target(publishedUrl(page) + u.suffix(), null, u.fragment() == null ? null : page, u.fragment());
+        return new Target(publishedUrl(page) + u.suffix(), null, anchored(u) ? page : null, u.fragment());
       }
       if (contentFiles.contains(rel)) return Target.kept("/" + encodePath(rel) + u.suffix());
     }

@@ -2,6 +2,11 @@ package io.sitegen.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
@@ -14,8 +19,10 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -82,12 +89,52 @@ final class LinkHooks {
       }
     };
 
+    /**
+     * Flexmark asks once per URL of a document and reuses the answer for every other link to it;
+     * the hook is told of each place the URL is written, so that each is checked and reported.
+     */
     @Override
     public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
       if (link.getLinkType() != LinkType.LINK && link.getLinkType() != LinkType.IMAGE) return link;
-      String resolved = hookOf(context.getDocument()).resolve(link.getUrl(), lineOf(node));
+      LinkHook hook = hookOf(context.getDocument());
+      int first = lineOf(node);
+      String resolved = hook.resolve(link.getUrl(), first);
+      for (int line : occurrences(context.getDocument()).getOrDefault(link.getUrl() + "\0" + link.getLinkType(),
+          List.of())) {
+        if (line != first) hook.resolve(link.getUrl(), line);
+      }
       return resolved.equals(link.getUrl()) ? link : link.withUrl(resolved);
     }
+  }
+
+  /** The lines on which each URL of a document's Markdown links and images is written ("URL\0TYPE" → lines). */
+  private static final NullableDataKey<Map<String, List<Integer>>> OCCURRENCES =
+      new NullableDataKey<>("SITEGEN_LINK_OCCURRENCES");
+
+  private static Map<String, List<Integer>> occurrences(Document document) {
+    Map<String, List<Integer>> found = OCCURRENCES.get(document);
+    if (found != null) return found;
+    Map<String, List<Integer>> made = new HashMap<>();
+    for (Node n : document.getDescendants()) {
+      String url = null;
+      LinkType type = LinkType.LINK;
+      if (n instanceof Link link) {
+        url = link.getUrl().unescape();
+      } else if (n instanceof Image image) {
+        url = image.getUrl().unescape();
+        type = LinkType.IMAGE;
+      } else if (n instanceof RefNode ref && ref.isDefined()) {
+        Reference reference = ref.getReferenceNode(document);
+        if (reference != null) url = reference.getUrl().unescape();
+        if (n instanceof ImageRef) type = LinkType.IMAGE;
+      }
+      if (url == null) continue;
+      List<Integer> lines = made.computeIfAbsent(url + "\0" + type, k -> new ArrayList<>());
+      int line = lineOf(n);
+      if (!lines.contains(line)) lines.add(line);
+    }
+    document.set(OCCURRENCES, made);
+    return made;
   }
 
   /** Raw HTML: rewrites the URL attributes of a, img, source and video, keeping the rest as written. */

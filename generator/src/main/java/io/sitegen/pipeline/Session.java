@@ -285,7 +285,10 @@ public final class Session {
     Set<String> renderedPosts = new HashSet<>();
     for (Page page : toRender) if (blog.isPost(page)) renderedPosts.add(page.relPath());
     writeBlog(work, changedEntries, renderedPosts, out);
-    if (work.everything() || work.listing()) Sitemap.write(config, listed, blog.indexUrls(), ownRobots, out);
+    if (work.everything() || work.listing()) {
+      // drafts listed by --drafts are a preview: never in the sitemap
+      Sitemap.write(config, listed.stream().filter(p -> !p.draft()).toList(), blog.indexUrls(), ownRobots, out);
+    }
     lap("blog index, feeds, sitemap");
 
     int copied = copy(work, out);

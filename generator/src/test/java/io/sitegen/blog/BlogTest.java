@@ -281,6 +281,16 @@ class BlogTest {
   }
 
   @Test
+  void draftsBuiltWithDraftsAreInTheIndexButNeverInTheFeedsOrTheSitemap() throws Exception {
+    assertThat(SiteBuilder.build(BuildOptions.of(dir).withDrafts(true)).ok()).isTrue();
+    assertThat(site.read("_site/blog/next-release.html")).contains("Placeholder.");
+    assertThat(site.read("_site/blog/index.html")).contains("next-release");
+    assertThat(site.read("_site/feed.rss")).doesNotContain("next-release").contains("20241210-a");
+    assertThat(site.read("_site/feed.atom")).doesNotContain("next-release").contains("20241210-a");
+    assertThat(site.read("_site/sitemap.xml")).doesNotContain("next-release").contains("20241210-a");
+  }
+
+  @Test
   void unlistedDraftsArePublishedNoindexAndLinkable() throws Exception {
     site.write("site.yml", site.read("site.yml") + "drafts: unlisted\n");
     site.write("content/docs/x.md", "---\ntitle: X\n---\nSee [the next release](../blog/20241220-next.md).\n");

@@ -150,6 +150,27 @@ class LinksTest {
   }
 
   @Test
+  void anEmptyFragmentIsTheTopOfThePage() {
+    site.write("content/blog/top.md", "---\ntitle: T\n---\n[guide](../docs/y.md#) and [top](#)\n");
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir).withStrict(true));
+    assertThat(messages(result)).isEmpty();
+    assertThat(result.ok()).isTrue();
+    assertThat(href(built("blog/top.html"), "guide")).isEqualTo("/docs/y.html#");
+  }
+
+  @Test
+  void aBrokenLinkIsReportedWhereverItIsWritten() {
+    site.write("content/blog/twice.md", "---\ntitle: T\n---\n[x](./missing.md)\n\n[again](./missing.md)\n\n"
+        + "<a href=\"./missing.md\">raw</a>\n");
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(messages(result)).containsExactly(
+        "content/blog/twice.md:4: broken link ./missing.md",
+        "content/blog/twice.md:6: broken link ./missing.md",
+        "content/blog/twice.md:8: broken link ./missing.md");
+    assertThat(result.brokenLinks()).isEqualTo(3);
+  }
+
+  @Test
   void strictTurnsMissingAnchorsIntoErrors() {
     site.write("content/blog/anchor.md", "---\ntitle: T\n---\n[x](./x.md#section-b)\n");
     BuildResult lenient = SiteBuilder.build(BuildOptions.of(dir));
