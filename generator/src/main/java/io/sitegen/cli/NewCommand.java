@@ -86,7 +86,8 @@ final class NewCommand implements Callable<Integer> {
       String stem = day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Slugs.of(title);
       String dir = config.blog().dir();
       String text = Drafting.newDraft(layout("article"), title, day, "/" + dir + "/" + stem + ".html", stem, true);
-      return create(spec, root, SiteConfig.CONTENT + "/" + dir + "/" + stem + ".md", text);
+      String sitePath = dir + "/" + stem + ".md";
+      return create(spec, root, config.mounts().repoPathFor(sitePath).orElse(SiteConfig.CONTENT + "/" + sitePath), text);
     }
   }
 
@@ -118,7 +119,9 @@ final class NewCommand implements Callable<Integer> {
       }
       String stem = clean.substring(clean.lastIndexOf('/') + 1);
       String text = Drafting.newDraft(layout("doc"), title, LocalDate.now(), "/docs/" + clean + ".html", stem, false);
-      return create(spec, root, SiteConfig.CONTENT + "/docs/" + clean + ".md", text);
+      String sitePath = "docs/" + clean + ".md";
+      SiteConfig config = SiteConfig.load(root, new Problems());
+      return create(spec, root, config.mounts().repoPathFor(sitePath).orElse(SiteConfig.CONTENT + "/" + sitePath), text);
     }
   }
 }

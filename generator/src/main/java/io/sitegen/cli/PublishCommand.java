@@ -51,9 +51,10 @@ final class PublishCommand implements Callable<Integer> {
       console.error(name + ": no such file");
       return Main.CONTENT_ERRORS;
     }
-    SiteConfig config = SiteConfig.defaults(root);
-    if (SiteFiles.of(config, root.resolve(OutputFolder.DEFAULT)).lookup(config.contentDir(), name)
-        != SiteFiles.Lookup.FOUND) {
+    SiteConfig config = SiteConfig.load(root, new io.sitegen.problems.Problems());
+    SiteFiles files = SiteFiles.of(config, root.resolve(OutputFolder.DEFAULT));
+    if (config.contentDirs().stream().noneMatch(dir -> files.lookup(dir, name) == SiteFiles.Lookup.FOUND)
+        || config.mounts().sitePathOf(name).isEmpty()) {
       console.error(name + ": not a page of this site; publish edits Markdown files under content/ only");
       return Main.USAGE;
     }

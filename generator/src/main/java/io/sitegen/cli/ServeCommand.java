@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
           "--port must be between 0 and 65535 (0 picks a free port), not " + port);
     }
     Path root = where.root();
-    if (!java.nio.file.Files.isDirectory(root.resolve(io.sitegen.config.SiteConfig.CONTENT))) {
+    if (!io.sitegen.config.SiteConfig.hasContent(root)) {
       new Console(spec.commandLine(), null).error(root + ": no content/ folder here: is this the site's root?");
       return Main.CONTENT_ERRORS;
     }

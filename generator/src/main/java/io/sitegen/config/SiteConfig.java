@@ -25,20 +25,22 @@ public final class SiteConfig {
   private final boolean softBreaksAsBr;
   private final BlogConfig blog;
   private final boolean unlistedDrafts;
+  private final Mounts mounts;
 
   private SiteConfig(Path root, Map<String, Object> values, List<PathDefault> defaults, boolean softBreaksAsBr,
-      BlogConfig blog, boolean unlistedDrafts) {
+      BlogConfig blog, boolean unlistedDrafts, Mounts mounts) {
     this.root = root;
     this.values = Collections.unmodifiableMap(values);
     this.defaults = List.copyOf(defaults);
     this.softBreaksAsBr = softBreaksAsBr;
     this.blog = blog;
     this.unlistedDrafts = unlistedDrafts;
+    this.mounts = mounts;
   }
 
   /** The configuration used when a site has no {@code site.yml}, or for tests. */
   public static SiteConfig defaults(Path root) {
-    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false);
+    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false, Mounts.DEFAULT);
   }
 
   /**
@@ -69,7 +71,8 @@ public final class SiteConfig {
     boolean br = readSoftBreaks(values.get("markdown"), text, problems);
     BlogConfig blog = readBlog(values.get("blog"), text, problems);
     boolean unlisted = readDrafts(values.get("drafts"), text, problems);
-    return new SiteConfig(root, values, defaults, br, blog, unlisted);
+    Mounts mounts = Mounts.read(values.get("mounts"), root, text, problems);
+    return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts);
   }
 
   /**
@@ -166,8 +169,23 @@ public final class SiteConfig {
   public static final String LAYOUTS = "layouts";
   public static final String ASSETS = "assets";
 
-  public Path contentDir() {
-    return root.resolve(CONTENT);
+  /** Where the site's pages come from ({@code mounts}; by default {@code content/}). */
+  public Mounts mounts() {
+    return mounts;
+  }
+
+  /**
+   * Whether {@code root} looks like a site: its mounted folders exist, or {@code site.yml} names
+   * mounts (whose problems the build then reports).
+   */
+  public static boolean hasContent(Path root) {
+    SiteConfig config = load(root, new Problems());
+    return !config.mounts().isDefault() || Files.isDirectory(root.resolve(CONTENT));
+  }
+
+  /** The folders pages come from, as paths under the root. */
+  public List<Path> contentDirs() {
+    return mounts.folders(root);
   }
 
   public Path layoutsDir() {
@@ -178,9 +196,16 @@ public final class SiteConfig {
     return root.resolve(ASSETS);
   }
 
-  /** The source folders and files of the site at {@code root}: what an output folder must never be. */
+  /**
+   * The source folders and files of the site at {@code root}: what an output folder must never be.
+   * The mounted folders are read from {@code site.yml} (the default, {@code content/}, when it
+   * cannot be read: the build reports why).
+   */
   public static List<Path> sourcesOf(Path root) {
-    return List.of(root.resolve(CONTENT), root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve(FILE_NAME));
+    List<Path> sources = new ArrayList<>(load(root, new Problems()).contentDirs());
+    if (!sources.contains(root.resolve(CONTENT))) sources.add(root.resolve(CONTENT));
+    sources.addAll(List.of(root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve(FILE_NAME)));
+    return sources;
   }
 
   /** Every key of {@code site.yml}, as templates see it. */

@@ -1,5 +1,6 @@
 package io.sitegen.content;
 
+import io.sitegen.config.Mounts;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.problems.Problems;
@@ -7,46 +8,68 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Everything under {@code content/}: the Markdown pages, read and resolved, and the other files,
- * which are copied as they are. Pages come sorted by source path.
+ * Everything the site's mounts hold (by default, {@code content/}): the Markdown pages, read and
+ * resolved, and the other files, which are copied as they are. Pages come sorted by site path.
  */
 public final class Content {
   private final List<Page> pages;
   private final List<String> staticFiles;
-  private final Path contentDir;
+  private final Path root;
+  private final Map<String, String> repoPaths;
 
-  private Content(List<Page> pages, List<String> staticFiles, Path contentDir) {
+  private Content(List<Page> pages, List<String> staticFiles, Path root, Map<String, String> repoPaths) {
     this.pages = List.copyOf(pages);
     this.staticFiles = List.copyOf(staticFiles);
-    this.contentDir = contentDir;
+    this.root = root;
+    this.repoPaths = Map.copyOf(repoPaths);
   }
 
-  /** Scans and reads {@code content/}; problems with single files go to {@code problems}. */
+  /** Scans and reads every mount; problems with single files go to {@code problems}. */
   public static Content read(SiteConfig config, SiteFiles files, Problems problems) {
-    List<String> markdown = new ArrayList<>();
+    Map<String, String> markdown = new TreeMap<>();
     List<String> others = new ArrayList<>();
-    for (String rel : files.list(config.contentDir(), problems)) {
-      (rel.endsWith(".md") ? markdown : others).add(rel);
+    Map<String, String> repoPaths = new HashMap<>();
+    for (Mounts.Mount mount : config.mounts().all()) {
+      for (String inside : files.list(config.root().resolve(mount.source()), problems)) {
+        if (config.mounts().excludes(mount, inside)) continue;
+        String sitePath = config.mounts().sitePath(mount, inside);
+        String repoPath = mount.source() + "/" + inside;
+        String earlier = repoPaths.putIfAbsent(sitePath, repoPath);
+        if (earlier != null) {
+          problems.error(repoPath, 0, "is mounted at " + sitePath + ", where " + earlier + " is mounted too");
+          continue;
+        }
+        if (inside.endsWith(".md")) markdown.put(sitePath, repoPath);
+        else others.add(sitePath);
+      }
     }
     PageReader reader = new PageReader(config);
     // Only the front matter is kept: holding every body from here to rendering would make memory
     // grow with the site. Bodies are read again, one page at a time, by bodyOf.
-    List<Page> pages = markdown.parallelStream()
-        .map(rel -> reader.read(rel, problems))
+    List<Page> pages = markdown.entrySet().parallelStream()
+        .map(e -> reader.read(e.getKey(), e.getValue(), problems))
         .flatMap(Optional::stream)
         .map(Source::page)
         .sorted(Comparator.comparing(Page::relPath))
         .toList();
-    return new Content(pages, others, config.contentDir());
+    return new Content(pages, others, config.root(), repoPaths);
   }
 
-  /** Reads the one page at {@code relPath} inside {@code content/}, as {@link #read} does. */
-  public static Optional<Source> readPage(SiteConfig config, String relPath, Problems problems) {
-    return new PageReader(config).read(relPath, problems);
+  /** Reads the one page at {@code relPath} in the site, from {@code repoPath}, as {@link #read} does. */
+  public static Optional<Source> readPage(SiteConfig config, String relPath, String repoPath, Problems problems) {
+    return new PageReader(config).read(relPath, repoPath, problems);
+  }
+
+  /** The repository path (from the site root) of each file the mounts hold, by site path. */
+  public Map<String, String> repoPaths() {
+    return repoPaths;
   }
 
   /**
@@ -55,7 +78,7 @@ public final class Content {
    */
   public String bodyOf(Page page) {
     try {
-      String text = io.sitegen.config.Text.read(contentDir.resolve(page.relPath()));
+      String text = io.sitegen.config.Text.read(root.resolve(page.source()));
       int offset = 0;
       for (int line = 1; line < page.bodyLine() && offset >= 0; line++) {
         offset = text.indexOf('\n', offset);
@@ -77,7 +100,7 @@ public final class Content {
     return includeDrafts ? pages : pages.stream().filter(p -> !p.draft()).toList();
   }
 
-  /** Files under {@code content/} that are not Markdown, relative to it. */
+  /** Files of the mounts that are not Markdown, by site path. */
   public List<String> staticFiles() {
     return staticFiles;
   }

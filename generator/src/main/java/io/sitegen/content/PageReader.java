@@ -25,9 +25,13 @@ final class PageReader {
     this.config = config;
   }
 
-  Optional<Source> read(String relPath, Problems problems) {
-    String source = SiteConfig.CONTENT + "/" + relPath;
-    Path file = config.contentDir().resolve(relPath);
+  /**
+   * @param relPath  the page's path in the site
+   * @param repoPath its path in the repository (from the site root), where it is read
+   */
+  Optional<Source> read(String relPath, String repoPath, Problems problems) {
+    String source = repoPath;
+    Path file = config.root().resolve(repoPath);
     String text;
     try {
       text = Text.read(file);

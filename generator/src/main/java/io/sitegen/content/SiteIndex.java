@@ -21,17 +21,18 @@ public final class SiteIndex {
 
   /**
    * @param pages        the pages published by this build
-   * @param contentFiles other files under {@code content/}, relative to it
+   * @param contentFiles other files of the mounts, by site path
+   * @param repoPaths    the repository path of each of them, by site path
    * @param assetFiles   files under {@code assets/}, relative to it
    * @param generated    output paths the generator makes itself (blog index, feeds, sitemap)
    */
-  public static SiteIndex build(List<Page> pages, List<String> contentFiles, List<String> assetFiles,
-      List<String> generated, Problems problems) {
+  public static SiteIndex build(List<Page> pages, List<String> contentFiles, Map<String, String> repoPaths,
+      List<String> assetFiles, List<String> generated, Problems problems) {
     Map<String, String> producers = new HashMap<>();
     Map<String, Page> bySource = new HashMap<>();
     for (String out : generated) producers.put(out, "the generator");
     for (String rel : assetFiles) claim(producers, rel, SiteConfig.ASSETS + "/" + rel, 0, problems);
-    for (String rel : contentFiles) claim(producers, rel, SiteConfig.CONTENT + "/" + rel, 0, problems);
+    for (String rel : contentFiles) claim(producers, rel, repoPaths.getOrDefault(rel, rel), 0, problems);
     for (Page page : pages) {
       bySource.put(page.relPath(), page);
       claim(producers, page.outputPath(), page.source(), page.lineOf("permalink"), problems);
@@ -47,7 +48,7 @@ public final class SiteIndex {
     }
   }
 
-  /** The published page whose source is {@code relPath} inside {@code content/}, or null. */
+  /** The published page at {@code relPath} in the site, or null. */
   public Page pageAt(String relPath) {
     return pagesBySource.get(relPath);
   }

@@ -44,7 +44,9 @@ public final class SiteFiles {
 
   /** The rule for a site: its content, layouts and assets are read, its output never. */
   public static SiteFiles of(io.sitegen.config.SiteConfig config, Path output) {
-    return new SiteFiles(config.root(), List.of(config.contentDir(), config.layoutsDir(), config.assetsDir()),
+    List<Path> sources = new java.util.ArrayList<>(config.contentDirs());
+    sources.addAll(List.of(config.layoutsDir(), config.assetsDir()));
+    return new SiteFiles(config.root(), sources,
         List.of(output));
   }
 

@@ -38,8 +38,8 @@ public final class Links {
   private final String sourceBase;
 
   /**
-   * @param pages         every page under {@code content/}, drafts included
-   * @param contentFiles  the other files under {@code content/}
+   * @param pages         every page of the mounts, drafts included
+   * @param contentFiles  the other files of the mounts, by site path
    * @param index         the outputs of this build
    * @param includeDrafts whether drafts are published by this build
    */
@@ -116,39 +116,74 @@ public final class Links {
     return u.fragment() != null && !u.fragment().isEmpty();
   }
 
+  /**
+   * Where a link leads, as GitHub reads it: a relative path from the page's folder in the
+   * repository; a path with a leading '/' from the site root first, then as a path of the site
+   * (through the mounts), then as a URL the build writes. A mounted Markdown file gives its page's
+   * permalink, another mounted file its URL, a file of the repository outside every mount a link
+   * to its source ({@code sourceBase}).
+   */
   private Target target(Page from, String url) {
     Url u = Url.parse(url);
     if (u.path().isEmpty()) {
       return new Target(url, null, anchored(u) ? from : null, u.fragment());
     }
-    String written = u.path().startsWith("/")
-        ? sitePrefix + SiteConfig.CONTENT + u.path()
-        : parentOf(sitePrefix + from.source()) + u.path();
-    String target = normalize(written);
-    if (target == null) return Target.broken(url, "broken link " + url + " (it leaves the repository)");
-
-    String contentPrefix = sitePrefix + SiteConfig.CONTENT + "/";
-    if (target.startsWith(contentPrefix) || (target + "/").equals(contentPrefix)) {
-      String rel = target.length() > contentPrefix.length() ? target.substring(contentPrefix.length()) : "";
-      Page page = pageAt(rel);
-      if (page != null) {
-        if (page.draft() && !includeDrafts) {
-          return Target.broken(url, "link to a draft: " + url + " is " + page.source()
-              + ", which has draft: true; build with --drafts to include drafts");
-        }
-        return new Target(publishedUrl(page) + u.suffix(), null, anchored(u) ? page : null, u.fragment());
+    if (u.path().startsWith("/")) {
+      String fromRoot = normalize(u.path().substring(1));
+      if (fromRoot == null) return Target.broken(url, "broken link " + url + " (it leaves the repository)");
+      Target mounted = mounted(url, u, fromRoot);
+      if (mounted != null) return mounted;
+      if (!fromRoot.isEmpty() && config.mounts().sitePathOf(fromRoot).isEmpty()
+          && existsInRepository(sitePrefix + fromRoot)) {
+        return outside(url, u, sitePrefix + fromRoot);
       }
-      if (contentFiles.contains(rel)) return Target.kept("/" + encodePath(rel) + u.suffix());
+      Target site = atSitePath(url, u, fromRoot);
+      if (site != null) return site;
+      if (publishedElsewhere(from, u)) return Target.kept(url);
+      return Target.broken(url, "broken link " + url);
+    }
+    String target = normalize(parentOf(sitePrefix + from.source()) + u.path());
+    if (target == null) return Target.broken(url, "broken link " + url + " (it leaves the repository)");
+    boolean inSite = target.startsWith(sitePrefix) || (target + "/").equals(sitePrefix);
+    String fromRoot = !inSite ? null : target.length() > sitePrefix.length() ? target.substring(sitePrefix.length()) : "";
+    if (fromRoot != null) {
+      Target mounted = mounted(url, u, fromRoot);
+      if (mounted != null) return mounted;
     }
     if (publishedElsewhere(from, u)) return Target.kept(url);
-    if (!target.startsWith(contentPrefix) && existsInRepository(target)) {
-      if (sourceBase.isEmpty()) {
-        return Target.broken(url, "link to " + target + ", outside content/: set sourceBase in "
-            + SiteConfig.FILE_NAME + " (e.g. https://github.com/ORG/REPO/blob/main/) to link to the repository");
-      }
-      return Target.kept(sourceBase + encodePath(target) + u.suffix());
-    }
+    boolean mountedPath = fromRoot != null && config.mounts().sitePathOf(fromRoot).isPresent();
+    if (!mountedPath && existsInRepository(target)) return outside(url, u, target);
     return Target.broken(url, "broken link " + url);
+  }
+
+  /** Where a link to {@code fromRoot} (a path from the site root) leads when a mount holds it, or null. */
+  private Target mounted(String url, Url u, String fromRoot) {
+    return config.mounts().sitePathOf(fromRoot).map(site -> atSitePath(url, u, site)).orElse(null);
+  }
+
+  /** The page or file at {@code site}, a path of the site, or null when there is none. */
+  private Target atSitePath(String url, Url u, String site) {
+    Page page = pageAt(site);
+    if (page != null) {
+      if (page.draft() && !includeDrafts) {
+        return Target.broken(url, "link to a draft: " + url + " is " + page.source()
+            + ", which has draft: true; build with --drafts to include drafts");
+      }
+      return new Target(publishedUrl(page) + u.suffix(), null, anchored(u) ? page : null, u.fragment());
+    }
+    if (contentFiles.contains(site)) return Target.kept("/" + encodePath(site) + u.suffix());
+    return null;
+  }
+
+  /** A link to a file of the repository that no mount publishes: to its source, with {@code sourceBase}. */
+  private Target outside(String url, Url u, String target) {
+    if (sourceBase.isEmpty()) {
+      String mounted = config.mounts().all().size() == 1 && config.mounts().all().get(0).target().isEmpty()
+          ? config.mounts().all().get(0).source() + "/" : "the mounted folders";
+      return Target.broken(url, "link to " + target + ", outside " + mounted + ": set sourceBase in "
+          + SiteConfig.FILE_NAME + " (e.g. https://github.com/ORG/REPO/blob/main/) to link to the repository");
+    }
+    return Target.kept(sourceBase + encodePath(target) + u.suffix());
   }
 
   /** Files of the repository outside content/ that links were checked against. */

@@ -4,27 +4,30 @@ import io.sitegen.config.SiteConfig;
 import io.sitegen.files.SiteFiles;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What changed, by kind, decided from the paths alone: the settings, Markdown pages and other files
- * under {@code content/}, layouts, assets. Paths outside the site's sources, and files that are
- * not sources (editor and OS temp files, hidden files), are no change at all.
+ * of the mounts (by default {@code content/}), layouts, assets. Paths outside the site's sources,
+ * and files that are not sources (editor and OS temp files, hidden files), are no change at all.
  *
- * @param pages   Markdown files, relative to the content folder
- * @param files   other files, relative to the content folder
- * @param layouts files under the layouts folder, as paths from the site root ({@code layouts/x.html})
- * @param assets  files, relative to the assets folder
+ * @param pages     Markdown files, by site path
+ * @param files     other files of the mounts, by site path
+ * @param layouts   files under the layouts folder, as paths from the site root ({@code layouts/x.html})
+ * @param assets    files, relative to the assets folder
+ * @param repoPaths the repository path (from the site root) of each page and file, by site path
  */
-record Changes(boolean settings, Set<String> pages, Set<String> files, Set<String> layouts, Set<String> assets) {
+record Changes(boolean settings, Set<String> pages, Set<String> files, Set<String> layouts, Set<String> assets,
+    Map<String, String> repoPaths) {
   boolean none() {
     return !settings && pages.isEmpty() && files.isEmpty() && layouts.isEmpty() && assets.isEmpty();
   }
 
   static Changes classify(SiteConfig config, Collection<Path> paths) {
     Path root = config.root().toAbsolutePath().normalize();
-    Path content = config.contentDir().toAbsolutePath().normalize();
     Path layouts = config.layoutsDir().toAbsolutePath().normalize();
     Path assets = config.assetsDir().toAbsolutePath().normalize();
     boolean settings = false;
@@ -32,20 +35,26 @@ record Changes(boolean settings, Set<String> pages, Set<String> files, Set<Strin
     Set<String> files = new TreeSet<>();
     Set<String> layoutFiles = new TreeSet<>();
     Set<String> assetFiles = new TreeSet<>();
+    Map<String, String> repoPaths = new HashMap<>();
     for (Path path : paths) {
       Path abs = path.toAbsolutePath().normalize();
       if (abs.equals(root.resolve(SiteConfig.FILE_NAME))) {
         settings = true;
-      } else if (isSourceUnder(content, abs)) {
-        String rel = slashed(content.relativize(abs));
-        (rel.endsWith(".md") ? pages : files).add(rel);
       } else if (isSourceUnder(layouts, abs)) {
         layoutFiles.add(slashed(root.relativize(abs)));
       } else if (isSourceUnder(assets, abs)) {
         assetFiles.add(slashed(assets.relativize(abs)));
+      } else if (isSourceUnder(root, abs)) {
+        String repoPath = slashed(root.relativize(abs));
+        boolean mountFolder = config.mounts().all().stream().anyMatch(m -> m.source().equals(repoPath));
+        if (mountFolder) continue;
+        config.mounts().sitePathOf(repoPath).ifPresent(sitePath -> {
+          (sitePath.endsWith(".md") ? pages : files).add(sitePath);
+          repoPaths.put(sitePath, repoPath);
+        });
       }
     }
-    return new Changes(settings, pages, files, layoutFiles, assetFiles);
+    return new Changes(settings, pages, files, layoutFiles, assetFiles, repoPaths);
   }
 
   /** Whether {@code abs} lies under {@code folder} with no segment that names a non-source. */

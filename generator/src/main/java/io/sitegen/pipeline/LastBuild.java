@@ -97,9 +97,13 @@ final class LastBuild {
     CacheFiles.part(all, digestOf(options.root().resolve(SiteConfig.FILE_NAME)));
     Map<String, String> sources = new TreeMap<>();
     Path root = options.root();
-    for (Path folder : List.of(config.contentDir(), config.layoutsDir(), config.assetsDir())) {
+    SiteConfig loaded = SiteConfig.load(options.root(), new Problems()); // its problems are the build's to report
+    List<Path> folders = new ArrayList<>(loaded.contentDirs());
+    folders.addAll(List.of(config.layoutsDir(), config.assetsDir()));
+    files = SiteFiles.of(loaded, options.output());
+    for (Path folder : folders) {
       List<String> rels = files.list(folder, problems);
-      String name = folder.getFileName().toString();
+      String name = options.root().relativize(folder).toString().replace('\\', '/');
       CacheFiles.part(all, name + " " + rels.size());
       List<String> stamped = rels.parallelStream()
           .map(rel -> stampedDigest(folder.resolve(rel), known.get(name + "/" + rel), now)).toList();

@@ -77,6 +77,8 @@ public final class Session {
   /** Problems of files that could not be read or listed, by path inside content/ (else from the root). */
   private final Map<String, List<Problem>> readProblems = new ConcurrentHashMap<>();
   private List<String> contentFiles = List.of();
+  /** The repository path (from the site root) of each file of the mounts, by site path. */
+  private Map<String, String> repoPaths = Map.of();
   private List<String> assets = List.of();
 
   private List<Page> published = List.of();
@@ -155,7 +157,7 @@ public final class Session {
       if (Files.exists(file)) copies.put(rel, file);
     }
     for (String rel : changes.files()) {
-      Path file = config.contentDir().resolve(rel);
+      Path file = config.root().resolve(changes.repoPaths().get(rel));
       if (Files.isDirectory(file)) continue;
       if (Files.exists(file) != contentFiles.contains(rel)) return rebuildAll(out);
       if (Files.exists(file)) copies.put(rel, file);
@@ -164,10 +166,14 @@ public final class Session {
     Set<String> pagesToRender = new HashSet<>();
     boolean listing = false;
     for (String rel : changes.pages()) {
-      if (!Files.exists(config.contentDir().resolve(rel)) || !pages.containsKey(rel)) return rebuildAll(out);
+      String repoPath = changes.repoPaths().get(rel);
+      if (!Files.exists(config.root().resolve(repoPath)) || !pages.containsKey(rel)
+          || !repoPath.equals(pages.get(rel).source())) {
+        return rebuildAll(out);
+      }
       Page old = pages.get(rel);
       Problems reading = new Problems();
-      Source read = Content.readPage(config, rel, reading).orElse(null);
+      Source read = Content.readPage(config, rel, repoPath, reading).orElse(null);
       if (read == null) {
         // Unreadable now: its problems are reported, its last good output stays.
         readProblems.put(rel, reading.sorted());
@@ -315,6 +321,7 @@ public final class Session {
     for (Page page : content.pages()) pages.put(page.relPath(), page);
     for (Problem p : reading.sorted()) readProblems.computeIfAbsent(keyOf(p.file()), k -> new ArrayList<>()).add(p);
     contentFiles = content.staticFiles();
+    repoPaths = content.repoPaths();
     return content;
   }
 
@@ -329,7 +336,7 @@ public final class Session {
     Problems found = new Problems();
     List<String> generated = new ArrayList<>(blog.outputPaths());
     generated.addAll(Sitemap.outputPaths(config, ownRobots));
-    SiteIndex index = SiteIndex.build(published, contentFiles, assets, generated, found);
+    SiteIndex index = SiteIndex.build(published, contentFiles, repoPaths, assets, generated, found);
     indexProblems = found.sorted();
     links = new Links(config, pages.values(), contentFiles, index, publishDrafts);
   }
@@ -345,7 +352,8 @@ public final class Session {
     String text = markdownText == null ? "" : markdownText;
     PageLinks found = new PageLinks();
     LinkHook hook = options.links() ? links.hookFor(page, found) : LinkHook.NONE;
-    String key = cache == null ? null : cache.key(page.relPath(), page.url(), String.valueOf(page.bodyLine()),
+    String key = cache == null ? null : cache.key(page.relPath(), page.source(), page.url(),
+        String.valueOf(page.bodyLine()),
         String.valueOf(options.links()), String.valueOf(config.softBreaksAsBr()), config.string("baseUrl", ""),
         String.valueOf(config.blog().excerptLength()));
     PageCache.Entry hit = key == null ? null : cache.get(key, text).orElse(null);
@@ -527,7 +535,7 @@ public final class Session {
       return work.copies().size();
     }
     assets.parallelStream().forEach(rel -> out.copy(config.assetsDir().resolve(rel), rel));
-    contentFiles.parallelStream().forEach(rel -> out.copy(config.contentDir().resolve(rel), rel));
+    contentFiles.parallelStream().forEach(rel -> out.copy(config.root().resolve(repoPaths.get(rel)), rel));
     return assets.size() + contentFiles.size();
   }
 
@@ -673,13 +681,13 @@ public final class Session {
     return true;
   }
 
-  /** The key of a file's read problems: its path inside content/, else its path from the site root. */
+  /** The key of a file's read problems: its path in the site when a mount holds it, else its path from the site root. */
   private String keyOf(Path path) {
     Path abs = path.toAbsolutePath().normalize();
-    Path content = config.contentDir().toAbsolutePath().normalize();
-    if (abs.startsWith(content)) return content.relativize(abs).toString().replace('\\', '/');
     Path root = config.root().toAbsolutePath().normalize();
-    return abs.startsWith(root) ? root.relativize(abs).toString().replace('\\', '/') : abs.toString();
+    if (!abs.startsWith(root)) return abs.toString();
+    String repoPath = root.relativize(abs).toString().replace('\\', '/');
+    return config.mounts().sitePathOf(repoPath).orElse(repoPath);
   }
 
   private String keyOf(String source) {

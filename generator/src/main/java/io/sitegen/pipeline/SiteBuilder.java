@@ -38,8 +38,7 @@ public final class SiteBuilder {
    */
   public static BuildResult build(BuildOptions options, Consumer<String> timings, Consumer<String> notes) {
     Path root = options.root();
-    Path content = root.resolve(SiteConfig.CONTENT);
-    if (!Files.isDirectory(content)) {
+    if (!SiteConfig.hasContent(root)) {
       Problems problems = new Problems();
       problems.error(root.toString(), 0, Files.isDirectory(root)
           ? "no content/ folder here: is this the site's root? (-s DIR names another)"

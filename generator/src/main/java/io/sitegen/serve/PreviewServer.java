@@ -61,9 +61,10 @@ public final class PreviewServer implements AutoCloseable {
     }));
     http.createContext("/", new Routes(http.getAddress(), site, reload, () -> drafts)::handle);
     http.start();
-    this.watcher = new Watcher(root,
-        List.of(root.resolve(SiteConfig.CONTENT), root.resolve(SiteConfig.LAYOUTS), root.resolve(SiteConfig.ASSETS)),
-        Set.of("site.yml"), this::rebuild, log);
+    // every mount is watched: the mounts named when the server started (a new mount needs a restart)
+    List<Path> watched = new java.util.ArrayList<>(SiteConfig.load(root, new io.sitegen.problems.Problems()).contentDirs());
+    watched.addAll(List.of(root.resolve(SiteConfig.LAYOUTS), root.resolve(SiteConfig.ASSETS)));
+    this.watcher = new Watcher(root, watched, Set.of("site.yml"), this::rebuild, log);
   }
 
   /** Said once when the preview is reachable from other machines, which also lifts the Host check. */

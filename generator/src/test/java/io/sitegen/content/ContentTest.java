@@ -166,7 +166,7 @@ class ContentTest {
         .write("content/a.md", "---\nlayout: a\npermalink: /same.html\n---\n")
         .write("content/b.md", "---\nlayout: a\ntitle: b\npermalink: /same.html\n---\n");
     Content content = read(site);
-    SiteIndex.build(content.pages(), content.staticFiles(), List.of(), List.of(), problems);
+    SiteIndex.build(content.pages(), content.staticFiles(), content.repoPaths(), List.of(), List.of(), problems);
     assertThat(messages()).containsExactly("content/b.md:4: writes /same.html, which content/a.md writes too");
   }
 }
