@@ -180,7 +180,7 @@ public final class SiteConfig {
    */
   public static boolean hasContent(Path root) {
     SiteConfig config = load(root, new Problems());
-    return !config.mounts().isDefault() || Files.isDirectory(root.resolve(CONTENT));
+    return config.values().containsKey("mounts") || Files.isDirectory(root.resolve(CONTENT));
   }
 
   /** The folders pages come from, as paths under the root. */

@@ -16,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -209,12 +210,19 @@ public final class Links {
     return url.indexOf('%') >= 0 ? url : "/" + encodePath(url.substring(1));
   }
 
-  /** The page at {@code rel} inside content/, or the index page of the folder {@code rel}. */
+  /**
+   * The page at {@code rel} in the site, or the page a link to the folder {@code rel} shows: its
+   * {@code index.md}, else its {@code README.md}, as GitHub shows a folder's readme.
+   */
   private Page pageAt(String rel) {
     Page page = pagesByRelPath.get(rel);
     if (page != null || rel.endsWith(".md")) return page;
     String folder = rel.isEmpty() || rel.endsWith("/") ? rel : rel + "/";
-    return pagesByRelPath.get(folder + "index.md");
+    for (String name : List.of("index.md", "README.md", "readme.md")) {
+      page = pagesByRelPath.get(folder + name);
+      if (page != null) return page;
+    }
+    return null;
   }
 
   /**

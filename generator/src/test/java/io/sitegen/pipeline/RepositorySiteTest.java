@@ -1,0 +1,186 @@
+package io.sitegen.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitegen.problems.Problem;
+import io.sitegen.testing.TestSite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A repository laid out as projects keep it, built as it is: blog/, docs/ and images/ at its root
+ * beside README.md and LICENSE, mounted by site.yml, with links written to read right on GitHub.
+ */
+class RepositorySiteTest {
+  @TempDir
+  Path dir;
+
+  private TestSite site;
+
+  @BeforeEach
+  void repository() throws Exception {
+    Files.createDirectories(dir.resolve(".git"));
+    site = TestSite.withLayouts(dir)
+        .write("site.yml", """
+            title: Project
+            baseUrl: https://example.org
+            sourceBase: https://github.com/ORG/REPO/blob/main/
+            mounts:
+              - {source: blog, target: blog}
+              - {source: docs, target: docs, exclude: ["rfcs/**"]}
+              - {source: images, target: images}
+            defaults:
+              - scope: {path: blog}
+                values: {layout: article}
+              - scope: {path: docs}
+                values: {layout: article, title: Docs}
+            """)
+        .write("README.md", "# Project\n")
+        .write("LICENSE", "Some licence.\n")
+        .write("src/Main.java", "class Main {}\n")
+        .write("images/a.png", new byte[] {1})
+        .write("blog/images/b.png", new byte[] {2})
+        .write("blog/20240101-hello.md", """
+            ---
+            title: Hello
+            date: 2024-01-01
+            ---
+            # Hello
+
+            Read [the readme](../README.md), [the guide](/docs/GUIDE.md#install), [the licence](../LICENSE)
+            and [the code](../src/Main.java). ![logo](/images/a.png) ![chart](./images/b.png)
+            Next: [the second post](./20240201-second.md#more), [the docs](../docs/), [styles](/blog/index.html).
+            """)
+        .write("blog/20240201-second.md", "---\ntitle: Second\ndate: 2024-02-01\n---\n# Second\n\n## More\n")
+        .write("docs/GUIDE.md", """
+            # Guide
+
+            ## Install
+
+            See [the readme](../README.md), [an RFC](./rfcs/0001-plan.md), [in Polish](./lang/pl/GUIDE.md)
+            and [the first post](/blog/20240101-hello.md).
+            """)
+        .write("docs/README.md", "# Docs\n\nStart with [the guide](GUIDE.md).\n")
+        .write("docs/lang/pl/GUIDE.md", "# Przewodnik\n\nBack to [the guide](../../GUIDE.md#install).\n")
+        .write("docs/rfcs/0001-plan.md", "# Plan\n\n[nowhere](./missing.md)\n");
+  }
+
+  private BuildResult build() {
+    return SiteBuilder.build(BuildOptions.of(dir));
+  }
+
+  private Document built(String path) throws Exception {
+    return Jsoup.parse(Files.readString(dir.resolve("_site").resolve(path)));
+  }
+
+  private static String href(Document doc, String text) {
+    return doc.select("a").stream().filter(e -> e.text().equals(text)).findFirst().orElseThrow().attr("href");
+  }
+
+  @Test
+  void buildsAsItIsWithEveryLinkPublishedWhereGitHubWouldLead() throws Exception {
+    BuildResult result = build();
+    assertThat(result.problems()).extracting(Problem::toString).isEmpty();
+    assertThat(result.ok()).isTrue();
+
+    Document hello = built("blog/20240101-hello.html");
+    assertThat(href(hello, "the readme")).isEqualTo("https://github.com/ORG/REPO/blob/main/README.md");
+    assertThat(href(hello, "the guide")).isEqualTo("/docs/GUIDE.html#install");
+    assertThat(href(hello, "the licence")).isEqualTo("https://github.com/ORG/REPO/blob/main/LICENSE");
+    assertThat(href(hello, "the code")).isEqualTo("https://github.com/ORG/REPO/blob/main/src/Main.java");
+    assertThat(hello.select("img[alt=logo]").attr("src")).isEqualTo("/images/a.png");
+    assertThat(hello.select("img[alt=chart]").attr("src")).isEqualTo("/blog/images/b.png");
+    assertThat(href(hello, "the second post")).isEqualTo("/blog/20240201-second.html#more");
+    assertThat(href(hello, "the docs")).isEqualTo("/docs/README.html");
+    assertThat(href(hello, "styles")).isEqualTo("/blog/index.html");
+
+    Document guide = built("docs/GUIDE.html");
+    assertThat(href(guide, "the readme")).isEqualTo("https://github.com/ORG/REPO/blob/main/README.md");
+    assertThat(href(guide, "an RFC")).as("excluded from the site: its source")
+        .isEqualTo("https://github.com/ORG/REPO/blob/main/docs/rfcs/0001-plan.md");
+    assertThat(href(guide, "in Polish")).isEqualTo("/docs/lang/pl/GUIDE.html");
+    assertThat(href(guide, "the first post")).isEqualTo("/blog/20240101-hello.html");
+    assertThat(href(built("docs/lang/pl/GUIDE.html"), "the guide")).isEqualTo("/docs/GUIDE.html#install");
+    assertThat(href(built("docs/README.html"), "the guide")).isEqualTo("/docs/GUIDE.html");
+
+    assertThat(dir.resolve("_site/images/a.png")).exists();
+    assertThat(dir.resolve("_site/docs/rfcs")).doesNotExist();
+    assertThat(dir.resolve("_site/README.html")).doesNotExist();
+    assertThat(dir.resolve("_site/src")).doesNotExist();
+  }
+
+  @Test
+  void aPageSourceIsItsPathInTheRepository() throws Exception {
+    site.write("layouts/article.html", "<p class=source>{{ page.source }}</p>{{ page.content }}");
+    site.write("blog/20240301-broken.md", "---\ntitle: B\ndate: 2024-03-01\n---\n[x](./missing.md)\n");
+    BuildResult result = build();
+    assertThat(result.problems()).extracting(Problem::toString)
+        .containsExactly("blog/20240301-broken.md:5: broken link ./missing.md");
+    site.write("blog/20240301-broken.md", "---\ntitle: B\ndate: 2024-03-01\n---\nFixed.\n");
+    assertThat(build().ok()).isTrue();
+    assertThat(built("docs/GUIDE.html").select("p.source").text()).isEqualTo("docs/GUIDE.md");
+  }
+
+  @Test
+  void mountsThatCannotBeAreErrorsOfSiteYml() {
+    for (String mounts : List.of("[{source: /etc, target: x}]", "[{source: ../outside, target: x}]",
+        "[{source: .git, target: x}]", "[{source: ., target: x}]", "[{source: nowhere, target: x}]")) {
+      site.write("site.yml", "baseUrl: https://example.org\nmounts: " + mounts + "\n");
+      BuildResult result = build();
+      assertThat(result.ok()).as(mounts).isFalse();
+      assertThat(result.problems()).extracting(Problem::toString).as(mounts)
+          .anyMatch(p -> p.startsWith("site.yml:2: mounts: source "));
+    }
+    site.write("site.yml", "baseUrl: https://example.org\nmounts: [{source: docs, target: d}, {source: docs/lang, target: l}]\n");
+    assertThat(build().problems()).extracting(Problem::toString)
+        .contains("site.yml:2: mounts: sources docs and docs/lang overlap; a folder can be mounted once");
+  }
+
+  @Test
+  void twoMountsPublishingOnePathAreAnErrorNamingBoth() {
+    site.write("notes/GUIDE.md", "# Other guide\n");
+    site.write("site.yml", site.read("site.yml").replace("  - {source: images, target: images}\n",
+        "  - {source: images, target: images}\n  - {source: notes, target: docs}\n"));
+    BuildResult result = build();
+    assertThat(result.ok()).isFalse();
+    assertThat(result.problems()).extracting(Problem::toString)
+        .contains("notes/GUIDE.md: is mounted at docs/GUIDE.md, where docs/GUIDE.md is mounted too");
+  }
+
+  @Test
+  void theOutputCannotBeInsideOrAroundAMount() {
+    BuildResult inside = SiteBuilder.build(BuildOptions.of(dir).withOutput(dir.resolve("docs/out")));
+    assertThat(inside.ok()).isFalse();
+    BuildResult around = SiteBuilder.build(BuildOptions.of(dir.resolve("docs")).withOutput(dir.resolve("docs")));
+    assertThat(around.ok()).isFalse();
+    assertThat(dir.resolve("docs/out")).doesNotExist();
+  }
+
+  @Test
+  void newPostsAreWrittenIntoTheBlogMount() throws Exception {
+    site.write("site.yml", site.read("site.yml").replace("{source: blog, target: blog}", "{source: posts, target: blog}"));
+    site.write("posts/20240101-hello.md", "---\ntitle: Hello\ndate: 2024-01-01\n---\nHi.\n");
+    TestSite.Run run = site.run("new", "post", "Version 2");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (var files = Files.list(dir.resolve("posts"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith("-version-2.md"));
+    }
+    assertThat(dir.resolve("content")).doesNotExist();
+  }
+
+  @Test
+  void serveSeesAChangeInAMountAsAPageOfTheSite() {
+    io.sitegen.config.SiteConfig config = io.sitegen.config.SiteConfig.load(dir, new io.sitegen.problems.Problems());
+    Changes c = Changes.classify(config, List.of(dir.resolve("docs/lang/pl/GUIDE.md"), dir.resolve("images/a.png"),
+        dir.resolve("docs/rfcs/0001-plan.md"), dir.resolve("README.md"), dir.resolve("blog/.x.md.swp")));
+    assertThat(c.pages()).containsExactly("docs/lang/pl/GUIDE.md");
+    assertThat(c.files()).containsExactly("images/a.png");
+    assertThat(c.repoPaths()).containsEntry("docs/lang/pl/GUIDE.md", "docs/lang/pl/GUIDE.md");
+  }
+}
