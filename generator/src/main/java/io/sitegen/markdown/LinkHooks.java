@@ -1,10 +1,12 @@
 package io.sitegen.markdown;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
@@ -96,6 +98,9 @@ final class LinkHooks {
     @Override
     public ResolvedLink resolveLink(Node node, LinkResolverBasicContext context, ResolvedLink link) {
       if (link.getLinkType() != LinkType.LINK && link.getLinkType() != LinkType.IMAGE) return link;
+      // An e-mail address (bare or in <>) becomes mailto:, a bare www. address http://www., as
+      // GFM's autolinks do: they are addresses, never files to check.
+      if (node instanceof MailLink || node instanceof AutoLink && link.getUrl().startsWith("www.")) return link;
       LinkHook hook = hookOf(context.getDocument());
       int first = lineOf(node);
       String resolved = hook.resolve(link.getUrl(), first);

@@ -150,6 +150,19 @@ class LinksTest {
   }
 
   @Test
+  void eMailAndWwwAddressesAreAutolinksNeverFiles() {
+    site.write("content/blog/mail.md", "---\ntitle: T\n---\nWrite to chat@example.org. Or <team@example.org>.\n"
+        + "See www.example.org and [mail](mailto:x@example.org).\n");
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir).withStrict(true));
+    assertThat(messages(result)).isEmpty();
+    Document doc = built("blog/mail.html");
+    assertThat(href(doc, "chat@example.org")).isEqualTo("mailto:chat@example.org");
+    assertThat(href(doc, "team@example.org")).isEqualTo("mailto:team@example.org");
+    assertThat(href(doc, "www.example.org")).isEqualTo("http://www.example.org");
+    assertThat(href(doc, "mail")).isEqualTo("mailto:x@example.org");
+  }
+
+  @Test
   void anEmptyFragmentIsTheTopOfThePage() {
     site.write("content/blog/top.md", "---\ntitle: T\n---\n[guide](../docs/y.md#) and [top](#)\n");
     BuildResult result = SiteBuilder.build(BuildOptions.of(dir).withStrict(true));
