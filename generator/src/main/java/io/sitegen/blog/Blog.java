@@ -60,9 +60,8 @@ public final class Blog {
    * @param listed      the pages this build lists (published, and not unlisted drafts)
    */
   public static Blog plan(SiteConfig config, SiteFiles files, List<Page> listed) {
-    String prefix = config.blog().dir() + "/";
     List<Page> posts = listed.stream()
-        .filter(p -> p.relPath().startsWith(prefix) && !p.relPath().equals(prefix + "index.md"))
+        .filter(p -> config.blog().isPost(p.relPath()))
         .sorted(NEWEST_FIRST)
         .toList();
     return new Blog(config, files, posts);
@@ -213,6 +212,13 @@ public final class Blog {
     if (!hasBaseUrl() && hasIndex()) {
       problems.add(Problem.warning(SiteConfig.FILE_NAME, 0,
           "no baseUrl: set it to the site's address to publish the feeds and the sitemap"));
+    }
+    // a post with no date has no place in the index and the feeds (an Atom entry would say 1970)
+    for (Page post : posts) {
+      if (post.date() == null) {
+        problems.add(Problem.error(post.source(), 1, "a post needs a date: set date: in its front matter,"
+            + " or start its file name with YYYY-MM-DD- or YYYYMMDD-"));
+      }
     }
   }
 

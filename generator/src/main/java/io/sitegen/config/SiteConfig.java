@@ -102,10 +102,17 @@ public final class SiteConfig {
     }
     String dir = blog.get("dir") == null ? d.dir() : new PathDefault(String.valueOf(blog.get("dir")), Map.of()).path();
     String title = blog.get("title") == null ? d.title() : String.valueOf(blog.get("title"));
+    String posts = blog.get("posts") == null ? d.posts() : String.valueOf(blog.get("posts"));
+    try {
+      java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + posts);
+    } catch (RuntimeException e) {
+      problems.error(FILE_NAME, line, "blog.posts: not a glob: " + posts);
+      posts = d.posts();
+    }
     return new BlogConfig(dir, title,
         positive(blog, "pageSize", d.pageSize(), line, problems),
         positive(blog, "excerptLength", d.excerptLength(), line, problems),
-        positive(blog, "feedSize", d.feedSize(), line, problems));
+        positive(blog, "feedSize", d.feedSize(), line, problems), posts);
   }
 
   private static int positive(Map<?, ?> map, String key, int fallback, int line, Problems problems) {

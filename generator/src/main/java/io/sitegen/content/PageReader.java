@@ -46,6 +46,39 @@ final class PageReader {
         .flatMap(fm -> resolve(relPath, source, fm, problems).map(page -> new Source(page, fm.body())));
   }
 
+  /**
+   * The title of a page whose front matter has none: its first {@code #} heading, else its file
+   * name, so that no page is published with an empty {@code <title>} (docs are often written with
+   * no front matter).
+   */
+  static String titleFallback(String body, String relPath) {
+    for (String line : body.split("\\R", 200)) {
+      String t = line.strip();
+      if (t.startsWith("# ") || t.equals("#")) {
+        String heading = t.substring(1).replaceAll("\\s#+$", "").strip();
+        if (!heading.isEmpty()) return heading;
+      }
+    }
+    String name = relPath.substring(relPath.lastIndexOf('/') + 1);
+    return name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+  }
+
+  private static final java.util.regex.Pattern DATED_NAME =
+      java.util.regex.Pattern.compile("^(\\d{4})-?(\\d{2})-?(\\d{2})-");
+
+  /** The date at the start of a file name, Jekyll's way: {@code 2024-01-31-x.md} or {@code 20240131-x.md}; else null. */
+  static OffsetDateTime dateOfName(String relPath) {
+    String name = relPath.substring(relPath.lastIndexOf('/') + 1);
+    java.util.regex.Matcher m = DATED_NAME.matcher(name);
+    if (!m.find()) return null;
+    try {
+      return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+          .atStartOfDay().atOffset(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
   private Optional<Page> resolve(String relPath, String source, FrontMatter fm, Problems allProblems) {
     Problems problems = new Problems();
     Map<String, Object> data = new LinkedHashMap<>();
@@ -56,6 +89,7 @@ final class PageReader {
 
     boolean draft = readDraft(data.get("draft"), source, fm, problems);
     OffsetDateTime date = readDate(data.get("date"), source, fm, problems);
+    if (data.get("date") == null) date = dateOfName(relPath);
 
     Object layoutValue = data.get("layout");
     String layout = null;
@@ -77,7 +111,9 @@ final class PageReader {
     allProblems.addAll(problems);
     if (problems.hasErrors()) return Optional.empty();
 
-    String title = data.get("title") == null ? "" : Parser.unescapeEntities(String.valueOf(data.get("title")), false);
+    String title = data.get("title") == null || String.valueOf(data.get("title")).isBlank()
+        ? titleFallback(fm.body(), relPath)
+        : Parser.unescapeEntities(String.valueOf(data.get("title")), false);
     String url = Permalinks.publishedUrl(permalink);
     return Optional.of(new Page(source, relPath, data, layout, url, Permalinks.outputPath(url), title,
         date, draft, fm.bodyLine(), fm.keyLines()));

@@ -32,7 +32,7 @@ class LinksTest {
               - scope: {path: docs}
                 values: {layout: article, permalink: "/{path:lower}.html"}
               - scope: {path: blog}
-                values: {layout: article}
+                values: {layout: article, date: 2024-01-01}
             """)
         .write("README.md", "# Repository readme\n")
         .write("content/blog/x.md", "---\ntitle: X\n---\n# X\n\n## Section A\n\n## Such anchor\n")

@@ -58,6 +58,7 @@ class RepositorySiteTest {
             Next: [the second post](./20240201-second.md#more), [the docs](../docs/), [styles](/blog/index.html).
             """)
         .write("blog/20240201-second.md", "---\ntitle: Second\ndate: 2024-02-01\n---\n# Second\n\n## More\n")
+        .write("blog/lang/fr/README.md", "# Le blog en français\n\nBientôt.\n")
         .write("docs/GUIDE.md", """
             # Guide
 
@@ -113,6 +114,40 @@ class RepositorySiteTest {
     assertThat(dir.resolve("_site/docs/rfcs")).doesNotExist();
     assertThat(dir.resolve("_site/README.html")).doesNotExist();
     assertThat(dir.resolve("_site/src")).doesNotExist();
+  }
+
+  @Test
+  void onlyTheFilesDirectlyInTheBlogFolderArePostsAndEveryPageHasATitle() throws Exception {
+    site.write("docs/NOTES.md", "Notes with no heading.\n");
+    assertThat(build().ok()).isTrue();
+    String index = Files.readString(dir.resolve("_site/blog/index.html"));
+    assertThat(index).contains("/blog/20240101-hello.html").doesNotContain("lang/fr");
+    assertThat(Files.readString(dir.resolve("_site/feed.atom"))).doesNotContain("lang/fr").doesNotContain("1970");
+    assertThat(built("blog/lang/fr/README.html").title()).isEqualTo("Le blog en français");
+    assertThat(built("docs/GUIDE.html").title()).as("the defaults' title wins").isEqualTo("Docs");
+    site.write("site.yml", site.read("site.yml").replace("values: {layout: article, title: Docs}", "values: {layout: article}"));
+    assertThat(build().ok()).isTrue();
+    assertThat(built("docs/GUIDE.html").title()).as("its first # heading").isEqualTo("Guide");
+    assertThat(built("docs/NOTES.html").title()).as("its file name").isEqualTo("NOTES");
+
+    site.write("site.yml", site.read("site.yml").replace("mounts:", "blog: {posts: \"{*.md,**/*.md}\"}\nmounts:"));
+    BuildResult all = build();
+    assertThat(all.problems()).extracting(Problem::toString).containsExactly("blog/lang/fr/README.md:1: a post needs a"
+        + " date: set date: in its front matter, or start its file name with YYYY-MM-DD- or YYYYMMDD-");
+    assertThat(all.ok()).isFalse();
+  }
+
+  @Test
+  void aPostWithoutADateTakesItFromItsFileName() throws Exception {
+    site.write("blog/2024-03-05-dashed.md", "# Dashed\n").write("blog/20240306-compact.md", "# Compact\n");
+    BuildResult result = build();
+    assertThat(result.problems()).extracting(Problem::toString).isEmpty();
+    String index = Files.readString(dir.resolve("_site/blog/index.html"));
+    assertThat(index.indexOf("20240306-compact")).isLessThan(index.indexOf("2024-03-05-dashed"));
+    assertThat(Files.readString(dir.resolve("_site/feed.atom"))).contains("2024-03-06T00:00:00Z", "2024-03-05T00:00:00Z");
+    site.write("blog/undated.md", "# Undated\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly("blog/undated.md:1: a post needs a"
+        + " date: set date: in its front matter, or start its file name with YYYY-MM-DD- or YYYYMMDD-");
   }
 
   @Test

@@ -31,7 +31,8 @@ public final class TestSite {
         {% extends "layouts/base.html" %}
         {% block main %}{% for p in paginator.posts %}<div class="entry"><a href="{{ p.url }}">{{ p.title }}</a>{{ p.preview }}</div>{% endfor %}{% endblock %}
         """);
-    site.write("site.yml", "baseUrl: https://example.org\n");
+    // posts need a date: test pages under blog/ that are not about dates get one from here
+    site.write("site.yml", "baseUrl: https://example.org\ndefaults:\n  - scope: {path: blog}\n    values: {date: 2024-01-01}\n");
     site.write("layouts/article.html", """
         {% extends "layouts/base.html" %}
         {% block main %}<article data-url="{{ page.url }}" data-author="{{ page.author }}">{{ page.content }}</article>{% endblock %}
