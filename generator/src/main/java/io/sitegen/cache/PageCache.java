@@ -14,8 +14,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +36,7 @@ public final class PageCache implements AutoCloseable {
   public static final String FOLDER = ".site-cache";
   private static final int MAGIC = 0x53474332; // "SGC2"
   /** Raised whenever what an entry holds, or how a key is made, changes meaning. */
-  private static final String FORMAT = "page-cache-5";
+  private static final String FORMAT = "page-cache-6";
 
   private final Packs packs;
   private final String generator;
@@ -69,11 +71,13 @@ public final class PageCache implements AutoCloseable {
    * What rendering a page's Markdown gave.
    *
    * @param source  the Markdown it was rendered from: an entry is used only for exactly that text
+   * @param aliases GitHub's ids of the page's headings, to their real ids
    * @param excerpt the excerpt a blog index shows, or null for a page that is not a post
    * @param id      unique to this rendering ({@link #newId}): what was made from its HTML (the
    *                page through its layout) may be reused while the entry is
    */
-  public record Entry(String source, String html, Set<String> ids, List<Link> links, String excerpt, String id) {}
+  public record Entry(String source, String html, Set<String> ids, Map<String, String> aliases, List<Link> links,
+      String excerpt, String id) {}
 
   /** A new entry id: this run's random prefix and a count. */
   public String newId() {
@@ -170,6 +174,11 @@ public final class PageCache implements AutoCloseable {
     writeString(out, entry.html());
     out.writeInt(entry.ids().size());
     for (String id : entry.ids()) writeString(out, id);
+    out.writeInt(entry.aliases().size());
+    for (Map.Entry<String, String> alias : entry.aliases().entrySet()) {
+      writeString(out, alias.getKey());
+      writeString(out, alias.getValue());
+    }
     out.writeInt(entry.links().size());
     for (Link link : entry.links()) {
       writeString(out, link.url());
@@ -202,13 +211,16 @@ public final class PageCache implements AutoCloseable {
     int idCount = in.readInt();
     Set<String> ids = new LinkedHashSet<>();
     for (int i = 0; i < idCount; i++) ids.add(readString(in));
+    int aliasCount = in.readInt();
+    Map<String, String> aliases = new LinkedHashMap<>();
+    for (int i = 0; i < aliasCount; i++) aliases.put(readString(in), readString(in));
     int linkCount = in.readInt();
     List<Link> links = new ArrayList<>(Math.min(linkCount, 1 << 16));
     for (int i = 0; i < linkCount; i++) links.add(new Link(readString(in), in.readInt(), readString(in)));
     String excerpt = in.readBoolean() ? readString(in) : null;
     String id = readString(in);
     if (in.available() != 0) throw new IOException("trailing bytes");
-    return new Entry(source, html, ids, links, excerpt, id);
+    return new Entry(source, html, ids, aliases, links, excerpt, id);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

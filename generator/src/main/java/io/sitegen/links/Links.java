@@ -80,7 +80,8 @@ public final class Links {
     } else {
       Page to = target.anchorPage();
       sink.resolved(to == null ? null
-          : new AnchorLink(from.source(), line, url, to.relPath(), to == from ? null : to.source(), target.fragment()));
+          : new AnchorLink(from.source(), line, url, to.relPath(), to == from ? null : to.source(), target.fragment(),
+              target.url()));
     }
     return target.url();
   }
@@ -251,18 +252,27 @@ public final class Links {
    * warning naming the nearest id (while {@link #NEAREST_BUDGET} lasts), or an error when
    * {@code strict}.
    *
-   * @param idsOf the ids of a rendered page, by its path inside content/; null for no such page
-   * @return how many anchors are missing
+   * @param idsOf     the ids of a rendered page, by its path in the site; null for no such page
+   * @param aliasesOf GitHub's ids of a page's headings, to their real ids ({@link GitHubIds})
    */
-  public static int checkAnchors(Collection<PageLinks> all, Function<String, Set<String>> idsOf, boolean strict,
-      Problems problems) {
+  public static AnchorCheck checkAnchors(Collection<PageLinks> all, Function<String, Set<String>> idsOf,
+      Function<String, Map<String, String>> aliasesOf, boolean strict, Problems problems) {
     int missing = 0;
+    Map<String, Map<String, String>> rewritten = new java.util.TreeMap<>();
     long budget = NEAREST_BUDGET;
     Map<Set<String>, Long> idChars = new IdentityHashMap<>();
     for (PageLinks links : all) {
       for (AnchorLink link : links.anchors()) {
         Set<String> ids = idsOf.apply(link.targetRelPath());
         if (ids == null || ids.contains(link.fragment())) continue;
+        Map<String, String> aliases = aliasesOf.apply(link.targetRelPath());
+        String real = aliases == null ? null : aliases.get(link.fragment());
+        if (real != null && ids.contains(real)) {
+          String published = link.published();
+          rewritten.computeIfAbsent(link.fromSource(), k -> new java.util.TreeMap<>())
+              .put(published, published.substring(0, published.lastIndexOf('#') + 1) + real);
+          continue;
+        }
         missing++;
         String where = link.targetSource() == null ? "this page" : link.targetSource();
         long cost = link.fragment().length()
@@ -279,7 +289,7 @@ public final class Links {
             : Problem.warning(link.fromSource(), link.line(), message));
       }
     }
-    return missing;
+    return new AnchorCheck(missing, rewritten);
   }
 
   private static String parentOf(String path) {
@@ -320,5 +330,14 @@ public final class Links {
    * @param targetSource the target's source path, or null when the link points into its own page
    */
   record AnchorLink(String fromSource, int line, String url, String targetRelPath, String targetSource,
-      String fragment) {}
+      String fragment, String published) {}
+
+  /**
+   * What checking the anchors found.
+   *
+   * @param missing   how many anchors are missing
+   * @param rewritten for each page (by source) whose links name a heading by its GitHub id: each
+   *                  such link as published, to the link with the heading's real id
+   */
+  public record AnchorCheck(int missing, Map<String, Map<String, String>> rewritten) {}
 }

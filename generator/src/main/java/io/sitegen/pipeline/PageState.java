@@ -17,20 +17,25 @@ import java.util.Set;
  * @param entryProblems  what making its entry found (a missing previewBody or image)
  * @param layoutProblems what rendering its layout found
  * @param cacheId        the id of the cache entry its HTML came from or was kept as, or null
+ * @param aliases        GitHub's ids of its headings, to their real ids
  */
 record PageState(Page page, String html, PageLinks links, Set<String> ids, PostEntry entry,
-    List<Problem> entryProblems, List<Problem> layoutProblems, String cacheId) {
+    List<Problem> entryProblems, List<Problem> layoutProblems, String cacheId, java.util.Map<String, String> aliases) {
 
   PageState withLayoutProblems(List<Problem> problems) {
-    return new PageState(page, html, links, ids, entry, entryProblems, problems, cacheId);
+    return new PageState(page, html, links, ids, entry, entryProblems, problems, cacheId, aliases);
   }
 
   PageState withEntry(PostEntry newEntry, List<Problem> problems) {
-    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems, cacheId);
+    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems, cacheId, aliases);
   }
 
   PageState withoutHtml() {
-    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems, cacheId);
+    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases);
+  }
+
+  PageState withHtml(String newHtml) {
+    return new PageState(page, newHtml, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases);
   }
 
   /** Whether its Markdown was rendered: a page whose renderer failed has no links found. */

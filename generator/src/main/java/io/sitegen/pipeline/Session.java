@@ -12,6 +12,7 @@ import io.sitegen.content.SiteIndex;
 import io.sitegen.content.Source;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Anchors;
+import io.sitegen.links.GitHubIds;
 import io.sitegen.links.Links;
 import io.sitegen.links.PageLinks;
 import io.sitegen.markdown.LinkHook;
@@ -91,6 +92,10 @@ public final class Session {
   private List<Problem> blogProblems = List.of();
   private int missingAnchors;
   private Map<String, Object> shared = Map.of();
+  /** Links that name a heading by its GitHub id, by page source, as the last anchor check found them. */
+  private Map<String, Map<String, String>> rewrites = Map.of();
+  /** The rewrites each page's output was last made with, by page source. */
+  private final Map<String, Map<String, String>> renderedWith = new ConcurrentHashMap<>();
   /** Parts of the output keys ({@link #outputKey}): made once per run, and once per shared context. */
   private volatile String siteKey;
   private final Map<String, String> sharedKeys = new ConcurrentHashMap<>();
@@ -272,6 +277,15 @@ public final class Session {
     // The layouts still to render: those that list posts, and those a changed layout file is part of.
     List<Page> layoutTargets = new ArrayList<>();
     for (Page page : published) {
+      PageState laid = states.get(page.relPath());
+      boolean relinked = laid != null && laid.rendered() && !Objects.equals(rewritesOf(page),
+          renderedWith.getOrDefault(page.source(), Map.of()));
+      if (relinked) {
+        // a link of it names a heading by its GitHub id: rendered again with the heading's real id
+        if (laid.html() == null) states.put(page.relPath(), laid.withHtml(htmlAgain(page)));
+        layoutTargets.add(page);
+        continue;
+      }
       if (laidOut.contains(page.relPath())) continue;
       String layout = page.layout();
       boolean redo = work.everything() || work.pages().contains(page.relPath())
@@ -360,11 +374,13 @@ public final class Session {
     boolean post = blog.isPost(page);
     String html;
     Set<String> ids;
+    Map<String, String> aliases;
     String excerpt;
     String cacheId = null;
     if (hit != null && (hit.excerpt() != null) == post && replays(hit.links(), hook)) {
       html = hit.html();
       ids = hit.ids();
+      aliases = hit.aliases();
       excerpt = hit.excerpt();
       cacheId = hit.id();
     } else {
@@ -377,13 +393,14 @@ public final class Session {
         return published;
       });
       ids = options.links() ? Anchors.of(html) : Set.of();
+      aliases = options.links() ? GitHubIds.of(html) : Map.of();
       excerpt = post ? blog.excerptOf(html) : null;
       if (key != null) {
         cacheId = cache.newId();
-        cache.put(key, new PageCache.Entry(text, html, ids, recorded, excerpt, cacheId));
+        cache.put(key, new PageCache.Entry(text, html, ids, aliases, recorded, excerpt, cacheId));
       }
     }
-    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId);
+    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId, aliases);
     if (!post) return state;
     Problems problems = new Problems();
     return state.withEntry(blog.entryWithExcerpt(page, excerpt, links, problems), problems.sorted());
@@ -414,10 +431,15 @@ public final class Session {
     List<PageLinks> all = new ArrayList<>();
     for (PageState state : states.values()) if (state.rendered()) all.add(state.links());
     Problems found = new Problems();
-    missingAnchors = Links.checkAnchors(all, rel -> {
+    Links.AnchorCheck check = Links.checkAnchors(all, rel -> {
       PageState state = states.get(rel);
       return state == null ? null : state.ids();
+    }, rel -> {
+      PageState state = states.get(rel);
+      return state == null ? null : state.aliases();
     }, options.strict(), found);
+    missingAnchors = check.missing();
+    rewrites = check.rewritten();
     anchorProblems = found.sorted();
   }
 
@@ -450,20 +472,46 @@ public final class Session {
     if (unusable != null) {
       return state.withLayoutProblems(List.of(Problem.error(page.source(), page.lineOf("layout"), unusable)));
     }
-    String key = outputKey(state);
+    Map<String, String> relinks = rewritesOf(page);
+    String key = outputKey(state, relinks);
     if (key != null && out.reuse(page.outputPath(), key)) {
       written.incrementAndGet();
+      renderedWith.put(page.source(), relinks);
       return state.withLayoutProblems(List.of());
     }
     Map<String, Object> context = new HashMap<>(shared);
-    context.put("page", PageModel.of(page, state.html()));
+    context.put("page", PageModel.of(page, relink(state.html(), relinks)));
     Layouts.Result result = layouts.render(page.layout(), context, page.source());
     if (result.problem() != null) return state.withLayoutProblems(List.of(result.problem()));
     boolean unlisted = page.draft() && !options.drafts();
     String text = unlisted ? noindex(result.html()) : result.html();
     out.write(page.outputPath(), text.getBytes(StandardCharsets.UTF_8), key);
     written.incrementAndGet();
+    renderedWith.put(page.source(), relinks);
     return state.withLayoutProblems(List.of());
+  }
+
+  private Map<String, String> rewritesOf(Page page) {
+    return rewrites.getOrDefault(page.source(), Map.of());
+  }
+
+  /** A page's HTML with each link that named a heading by its GitHub id naming it by its real id. */
+  static String relink(String html, Map<String, String> relinks) {
+    if (html == null || relinks.isEmpty()) return html;
+    String out = html;
+    for (Map.Entry<String, String> e : relinks.entrySet()) {
+      out = out.replace("href=\"" + e.getKey() + "\"", "href=\"" + e.getValue() + "\"");
+      out = out.replace("href=\"" + e.getKey().replace("&", "&amp;") + "\"",
+          "href=\"" + e.getValue().replace("&", "&amp;") + "\"");
+    }
+    return out;
+  }
+
+  /** A page's rendered Markdown once more (from the cache, when it has it), after it was dropped. */
+  private String htmlAgain(Page page) {
+    Problems ignored = new Problems();
+    String body = Content.readPage(config, page.relPath(), page.source(), ignored).map(Source::body).orElse("");
+    return renderMarkdown(page, body).html();
   }
 
   /**
@@ -471,11 +519,11 @@ public final class Session {
    * its HTML (named by the cache entry it came from), its page model and whether it is marked
    * noindex, with what {@link #outputKey(String, Object)} adds.
    */
-  private String outputKey(PageState state) {
+  private String outputKey(PageState state, Map<String, String> relinks) {
     Page page = state.page();
     if (state.cacheId() == null) return null;
     return outputKey(page.layout(), List.of(state.cacheId(), page.outputPath(), PageModel.of(page, null),
-        page.draft() && !options.drafts()));
+        page.draft() && !options.drafts(), new java.util.TreeMap<>(relinks)));
   }
 
   /**
@@ -555,7 +603,7 @@ public final class Session {
       why = "cannot be rendered: out of memory; raise -Xmx with SITE_JAVA_OPTS or split the page";
     }
     states.put(page.relPath(), new PageState(page, null, null, Set.of(), null, List.of(),
-        List.of(Problem.error(page.source(), 0, why)), null));
+        List.of(Problem.error(page.source(), 0, why)), null, Map.of()));
   }
 
   /** Marks a page that is published but unlisted (a draft under {@code drafts: unlisted}) noindex. */
@@ -568,7 +616,7 @@ public final class Session {
 
   private String htmlOf(Page page) {
     PageState state = states.get(page.relPath());
-    return state == null || state.html() == null ? "" : state.html();
+    return state == null || state.html() == null ? "" : relink(state.html(), rewritesOf(page));
   }
 
   private List<Page> pagesAt(Set<String> rels) {

@@ -16,7 +16,7 @@ class PageCacheTest {
   Path root;
 
   private final PageCache.Entry entry = new PageCache.Entry("# é", "<h1 id=\"a\">é</h1>", Set.of("a"),
-      List.of(new PageCache.Link("./b.md#x", 3, "/b.html#x")), "é", "run-1");
+      java.util.Map.of("é", "a"), List.of(new PageCache.Link("./b.md#x", 3, "/b.html#x")), "é", "run-1");
 
   private List<Path> packs() throws IOException {
     try (Stream<Path> files = Files.list(root.resolve(PageCache.FOLDER).resolve("pages"))) {
@@ -114,7 +114,7 @@ class PageCacheTest {
     PageCache first = new PageCache(root, "gen");
     PageCache second = new PageCache(root, "gen");
     String shared = first.key("shared");
-    PageCache.Entry other = new PageCache.Entry("# b", "<p>b</p>", Set.of(), List.of(), null, "run-2");
+    PageCache.Entry other = new PageCache.Entry("# b", "<p>b</p>", Set.of(), java.util.Map.of(), List.of(), null, "run-2");
     first.put(shared, entry);
     first.put(first.key("a"), entry);
     second.put(shared, other);

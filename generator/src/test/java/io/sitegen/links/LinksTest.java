@@ -163,6 +163,34 @@ class LinksTest {
   }
 
   @Test
+  void aFragmentWrittenAsGitHubsIdLeadsToTheHeading() {
+    site.write("content/docs/ids.md", "# Ids\n\n## Problem -- users\n\n## Kompilacja z włączonym szyfrowaniem\n\n"
+        + "## Straße & Brücke\n\n## Setup\n\n## Setup\n");
+    site.write("content/blog/gh.md", """
+        ---
+        title: T
+        ---
+        [a](../docs/ids.md#problem----users)
+        [b](../docs/ids.md#kompilacja-z-włączonym-szyfrowaniem)
+        [c](../docs/ids.md#straße--brücke)
+        [d](../docs/ids.md#setup-1)
+        [e](../docs/ids.md#problem-users)
+        [f](../docs/ids.md#no-such-heading)
+        """);
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(messages(result)).containsExactly("content/blog/gh.md:9: warning: missing anchor"
+        + " ../docs/ids.md#no-such-heading: content/docs/ids.md has no id \"no-such-heading\"; nearest is \"setup\"");
+    Document doc = built("blog/gh.html");
+    assertThat(href(doc, "a")).isEqualTo("/docs/ids.html#problem-users");
+    assertThat(href(doc, "b")).isEqualTo("/docs/ids.html#kompilacja-z-wlaczonym-szyfrowaniem");
+    assertThat(href(doc, "c")).isEqualTo("/docs/ids.html#strasse-and-brucke");
+    assertThat(href(doc, "d")).isEqualTo("/docs/ids.html#setup-1");
+    assertThat(href(doc, "e")).isEqualTo("/docs/ids.html#problem-users");
+    assertThat(href(doc, "f")).isEqualTo("/docs/ids.html#no-such-heading");
+    assertThat(result.missingAnchors()).isEqualTo(1);
+  }
+
+  @Test
   void anEmptyFragmentIsTheTopOfThePage() {
     site.write("content/blog/top.md", "---\ntitle: T\n---\n[guide](../docs/y.md#) and [top](#)\n");
     BuildResult result = SiteBuilder.build(BuildOptions.of(dir).withStrict(true));

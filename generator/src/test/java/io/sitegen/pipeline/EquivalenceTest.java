@@ -136,7 +136,7 @@ class EquivalenceTest {
   private String randomEdit(Path root, List<Path> changed) throws IOException {
     List<String> posts = posts(root);
     String any = posts.isEmpty() ? null : posts.get(random.nextInt(posts.size()));
-    int kind = random.nextInt(13);
+    int kind = random.nextInt(15);
     if (any == null && kind <= 4) kind = 1;
     String n = String.valueOf(++counter);
     switch (kind) {
@@ -204,6 +204,15 @@ class EquivalenceTest {
         write(root, "content/docs/extra.md", "---\ntitle: Extra\nlayout: dyn\npartial: layouts/parts/" + part
             + ".html\n---\nExtra.\n", changed);
         return "include " + part;
+      }
+      case 13 -> {
+        append(root, any, "\nSee [setup as GitHub names it](../docs/guide.md#set----up) " + n + ".\n", changed);
+        return "link by GitHub id from " + any;
+      }
+      case 14 -> {
+        write(root, "content/docs/guide.md", "---\ntitle: Guide " + n + "\n---\n# Guide\n\n## Set -- up\n\nText " + n
+            + ".\n", changed);
+        return "heading GitHub ids differ for";
       }
       default -> {
         write(root, "content/docs/guide.md", "---\ntitle: Guide " + n + "\n---\n# Guide\n\n## Setup\n\nText " + n + ".\n",

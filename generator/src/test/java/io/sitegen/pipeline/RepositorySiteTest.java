@@ -56,6 +56,8 @@ class RepositorySiteTest {
             Read [the readme](../README.md), [the guide](/docs/GUIDE.md#install), [the licence](../LICENSE)
             and [the code](../src/Main.java). ![logo](/images/a.png) ![chart](./images/b.png)
             Next: [the second post](./20240201-second.md#more), [the docs](../docs/), [styles](/blog/index.html).
+            Write to chat@example.org or <team@example.org>, see www.example.org, and
+            [the dashes](../docs/GUIDE.md#before----after) as GitHub names them.
             """)
         .write("blog/20240201-second.md", "---\ntitle: Second\ndate: 2024-02-01\n---\n# Second\n\n## More\n")
         .write("blog/lang/fr/README.md", "# Le blog en français\n\nBientôt.\n")
@@ -63,6 +65,8 @@ class RepositorySiteTest {
             # Guide
 
             ## Install
+
+            ## Before -- after
 
             See [the readme](../README.md), [an RFC](./rfcs/0001-plan.md), [in Polish](./lang/pl/GUIDE.md)
             and [the first post](/blog/20240101-hello.md).
@@ -100,6 +104,10 @@ class RepositorySiteTest {
     assertThat(href(hello, "the second post")).isEqualTo("/blog/20240201-second.html#more");
     assertThat(href(hello, "the docs")).isEqualTo("/docs/README.html");
     assertThat(href(hello, "styles")).isEqualTo("/blog/index.html");
+    assertThat(href(hello, "chat@example.org")).isEqualTo("mailto:chat@example.org");
+    assertThat(href(hello, "team@example.org")).isEqualTo("mailto:team@example.org");
+    assertThat(href(hello, "www.example.org")).isEqualTo("http://www.example.org");
+    assertThat(href(hello, "the dashes")).isEqualTo("/docs/GUIDE.html#before-after");
 
     Document guide = built("docs/GUIDE.html");
     assertThat(href(guide, "the readme")).isEqualTo("https://github.com/ORG/REPO/blob/main/README.md");
