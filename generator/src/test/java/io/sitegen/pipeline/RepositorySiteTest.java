@@ -73,7 +73,8 @@ class RepositorySiteTest {
             """)
         .write("docs/README.md", "# Docs\n\nStart with [the guide](GUIDE.md).\n")
         .write("docs/lang/pl/GUIDE.md", "# Przewodnik\n\nBack to [the guide](../../GUIDE.md#install).\n")
-        .write("docs/rfcs/0001-plan.md", "# Plan\n\n[nowhere](./missing.md)\n");
+        .write("docs/rfcs/0001-plan.md", "# Plan\n\n[nowhere](./missing.md)\n")
+        .write("docs/guides/SETUP.md", "# Setup\n\nUnder [the licence](../../LICENSE), with [the logo](/images/a.png).\n");
   }
 
   private BuildResult build() {
@@ -117,6 +118,9 @@ class RepositorySiteTest {
     assertThat(href(guide, "the first post")).isEqualTo("/blog/20240101-hello.html");
     assertThat(href(built("docs/lang/pl/GUIDE.html"), "the guide")).isEqualTo("/docs/GUIDE.html#install");
     assertThat(href(built("docs/README.html"), "the guide")).isEqualTo("/docs/GUIDE.html");
+    Document setup = built("docs/guides/SETUP.html");
+    assertThat(href(setup, "the licence")).isEqualTo("https://github.com/ORG/REPO/blob/main/LICENSE");
+    assertThat(href(setup, "the logo")).isEqualTo("/images/a.png");
 
     assertThat(dir.resolve("_site/images/a.png")).exists();
     assertThat(dir.resolve("_site/docs/rfcs")).doesNotExist();

@@ -245,6 +245,25 @@ class PreviewServerTest {
   }
 
   @Test
+  void everyMountIsWatched() throws Exception {
+    java.nio.file.Path repo = dir.resolve("repository");
+    TestSite mounted = TestSite.withLayouts(repo)
+        .write("site.yml", "baseUrl: https://example.org\nmounts:\n  - {source: blog, target: blog}\n"
+            + "  - {source: docs, target: docs}\ndefaults:\n  - scope: {path: ''}\n    values: {layout: article}\n")
+        .write("blog/20240101-a.md", "# A\n\nSee [the guide](../docs/GUIDE.md).\n")
+        .write("docs/GUIDE.md", "# Guide\n\nFirst words.\n");
+    try (PreviewServer served = new PreviewServer(new BuildOptions(repo, repo.resolve("_site"), true, false, false),
+        "127.0.0.1", 0, new PrintWriter(log, true))) {
+      String base = "http://127.0.0.1:" + served.port();
+      assertThat(bodyAt(base, "/docs/GUIDE.html")).contains("First words.");
+      mounted.write("docs/GUIDE.md", "# Guide\n\nSecond words.\n");
+      eventually(() -> bodyAt(base, "/docs/GUIDE.html").contains("Second words."));
+      mounted.write("blog/20240102-b.md", "# B\n\nA new post.\n");
+      eventually(() -> bodyAt(base, "/blog/20240102-b.html").contains("A new post."));
+    }
+  }
+
+  @Test
   void aBurstOfSavesIsOneRebuild() throws Exception {
     for (int i = 0; i < 5; i++) {
       site.write("content/blog/one.md", "---\ntitle: One\ndate: 2024-01-01\n---\nSave " + i + ".\n");
