@@ -296,7 +296,9 @@ public final class Session {
       if (redo && state != null && state.rendered()) layoutTargets.add(page);
     }
     layoutTargets.parallelStream().forEach(page -> guarded(page, () -> {
-      PageState state = renderLayout(states.get(page.relPath()), out, written);
+      // a page laid out already this run, rendered again for its links, is not written twice in the count
+      AtomicInteger count = laidOut.contains(page.relPath()) ? new AtomicInteger() : written;
+      PageState state = renderLayout(states.get(page.relPath()), out, count);
       boolean keep = keepHtml || inFeeds.contains(page.relPath());
       states.put(page.relPath(), keep ? state : state.withoutHtml());
     }));

@@ -188,6 +188,8 @@ class LinksTest {
     assertThat(href(doc, "e")).isEqualTo("/docs/ids.html#problem-users");
     assertThat(href(doc, "f")).isEqualTo("/docs/ids.html#no-such-heading");
     assertThat(result.missingAnchors()).isEqualTo(1);
+    assertThat(result.pagesWritten()).isEqualTo(SiteBuilder.build(BuildOptions.of(dir).withCache(true)).pagesWritten())
+        .as("rendered again for its links, a page is still one page written").isEqualTo(result.pagesRead());
   }
 
   @Test
