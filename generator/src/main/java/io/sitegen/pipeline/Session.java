@@ -309,7 +309,9 @@ public final class Session {
     writeBlog(work, changedEntries, renderedPosts, out);
     if (work.everything() || work.listing()) {
       // drafts listed by --drafts are a preview: never in the sitemap
-      Sitemap.write(config, listed.stream().filter(p -> !p.draft()).toList(), blog.indexUrls(), ownRobots, out);
+      // nor a page whose front matter says sitemap: false (a 404 page)
+      Sitemap.write(config, listed.stream().filter(p -> !p.draft() && !Boolean.FALSE.equals(p.data().get("sitemap")))
+          .toList(), blog.indexUrls(), ownRobots, out);
     }
     lap("blog index, feeds, sitemap");
 
