@@ -41,6 +41,8 @@ public final class Blog {
   private final List<Page> posts;
   /** Each post's place in {@link #posts}, by path inside content/. */
   private final Map<String, Integer> positions = new HashMap<>();
+  /** Dated pages in subfolders of the blog, which are not posts by default. */
+  private List<Page> subfolderDated = List.of();
 
   private Blog(SiteConfig config, SiteFiles files, List<Page> posts) {
     this.config = config;
@@ -64,7 +66,14 @@ public final class Blog {
         .filter(p -> config.blog().isPost(p.relPath()))
         .sorted(NEWEST_FIRST)
         .toList();
-    return new Blog(config, files, posts);
+    Blog blog = new Blog(config, files, posts);
+    // dated pages in a subfolder of the blog look like posts a site had there: say why they are not
+    String prefix = config.blog().dir() + "/";
+    blog.subfolderDated = listed.stream()
+        .filter(p -> p.relPath().startsWith(prefix) && p.relPath().indexOf('/', prefix.length()) > 0)
+        .filter(p -> p.date() != null && !config.blog().isPost(p.relPath()))
+        .toList();
+    return blog;
   }
 
   /** The posts, newest first. */
@@ -212,6 +221,10 @@ public final class Blog {
     if (!hasBaseUrl() && hasIndex()) {
       problems.add(Problem.warning(SiteConfig.FILE_NAME, 0,
           "no baseUrl: set it to the site's address to publish the feeds and the sitemap"));
+    }
+    for (Page page : subfolderDated) {
+      problems.add(Problem.warning(page.source(), 1, "dated, but in a subfolder of the blog, so not a post: set"
+          + " blog.posts in site.yml (\"{*.md,**/*.md}\" takes subfolders) to list it"));
     }
     // a post with no date has no place in the index and the feeds (an Atom entry would say 1970)
     for (Page post : posts) {

@@ -18,7 +18,10 @@ public record BlogConfig(String dir, String title, int pageSize, int excerptLeng
   /** Whether the page at {@code sitePath} is a post. */
   public boolean isPost(String sitePath) {
     String prefix = dir + "/";
-    if (!sitePath.startsWith(prefix) || sitePath.equals(prefix + "index.md")) return false;
+    if (!sitePath.startsWith(prefix)) return false;
+    String name = sitePath.substring(sitePath.lastIndexOf('/') + 1);
+    // the folder's own page, as links to the folder show it
+    if (name.equals("index.md") || name.equalsIgnoreCase("README.md")) return false;
     return matcher().matches(java.nio.file.Path.of(sitePath.substring(prefix.length())));
   }
 

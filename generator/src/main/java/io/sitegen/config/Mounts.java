@@ -59,6 +59,16 @@ public final class Mounts {
     return mounts.stream().map(m -> root.resolve(m.source())).toList();
   }
 
+  /**
+   * What a walk of the mount's source leaves out: the paths its globs exclude, and a folder ("x/")
+   * when they exclude everything in it.
+   */
+  public java.util.function.Predicate<String> skipped(Mount mount) {
+    return rel -> rel.endsWith("/")
+        ? excludes(mount, rel + "x") && excludes(mount, rel + "x/y")
+        : excludes(mount, rel);
+  }
+
   /** Whether {@code inside}, a path inside the mount's source, is left out by its {@code exclude} globs. */
   public boolean excludes(Mount mount, String inside) {
     for (PathMatcher matcher : excluded.get(mounts.indexOf(mount))) {
@@ -117,21 +127,36 @@ public final class Mounts {
       return DEFAULT;
     }
     List<Mount> mounts = new ArrayList<>();
+    int mountsLine = line;
+    int entryIndex = 0;
     for (Object item : list) {
       if (!(item instanceof Map<?, ?> entry) || !(entry.get("source") instanceof String source)) {
         problems.error(SiteConfig.FILE_NAME, line, "mounts: each entry needs a source folder, e.g. {source: docs, target: docs}");
         continue;
       }
-      String cleanSource = clean(source);
+      // the line of this entry: where its source is written, after the entries before it
+      line = lineOfNth(text, "source", mountsLine, entryIndex++);
+      for (Object key : entry.keySet()) {
+        if (!List.of("source", "target", "exclude").contains(String.valueOf(key))) {
+          problems.error(SiteConfig.FILE_NAME, line, "mounts: unknown key " + key + " in the mount of " + source
+              + "; a mount has source, target and exclude");
+        }
+      }
+      String cleanSource = source.indexOf('\0') >= 0 ? null : clean(source);
       String why = cleanSource == null ? "must be a folder inside the site root, without .. or a hidden folder"
           : cleanSource.isEmpty() ? "cannot be the site root itself: name the folders to publish"
           : !Files.isDirectory(root.resolve(cleanSource)) ? "is not a folder of the site" : null;
       if (why != null) {
-        problems.error(SiteConfig.FILE_NAME, line, "mounts: source " + source + " " + why);
+        problems.error(SiteConfig.FILE_NAME, line, "mounts: source '" + source + "' " + why);
         continue;
       }
       Object rawTarget = entry.get("target");
-      String target = clean(rawTarget == null ? "" : String.valueOf(rawTarget));
+      if (rawTarget == null) {
+        problems.error(SiteConfig.FILE_NAME, line, "mounts: the mount of " + source + " needs a target: the folder of"
+            + " the site it appears as (\"\" for the site's root)");
+        continue;
+      }
+      String target = String.valueOf(rawTarget).indexOf('\0') >= 0 ? null : clean(String.valueOf(rawTarget));
       if (target == null) {
         problems.error(SiteConfig.FILE_NAME, line, "mounts: target " + rawTarget + " must be a folder of the site, without ..");
         continue;
@@ -159,6 +184,20 @@ public final class Mounts {
       mounts.add(new Mount(cleanSource, target, exclude));
     }
     return mounts.isEmpty() ? DEFAULT : new Mounts(mounts);
+  }
+
+  /** The 1-based line, from line {@code from} on, of the {@code n}th (from 0) {@code key:}, else {@code from}. */
+  private static int lineOfNth(String text, String key, int from, int n) {
+    String[] lines = text.split("\\R", -1);
+    java.util.regex.Pattern written = java.util.regex.Pattern.compile("(^|[{,\\s-])" + key + "\\s*:");
+    int seen = 0;
+    for (int i = Math.max(from, 1) - 1; i < lines.length; i++) {
+      java.util.regex.Matcher m = written.matcher(lines[i]);
+      while (m.find()) {
+        if (seen++ == n) return i + 1;
+      }
+    }
+    return from;
   }
 
   /** A relative folder path without '/' at either end, or null when it is absolute, climbs or names a hidden folder. */

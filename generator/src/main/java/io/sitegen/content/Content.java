@@ -37,8 +37,7 @@ public final class Content {
     List<String> others = new ArrayList<>();
     Map<String, String> repoPaths = new HashMap<>();
     for (Mounts.Mount mount : config.mounts().all()) {
-      for (String inside : files.list(config.root().resolve(mount.source()), problems)) {
-        if (config.mounts().excludes(mount, inside)) continue;
+      for (String inside : files.list(config.root().resolve(mount.source()), config.mounts().skipped(mount), problems)) {
         String sitePath = config.mounts().sitePath(mount, inside);
         String repoPath = mount.source() + "/" + inside;
         String earlier = repoPaths.putIfAbsent(sitePath, repoPath);

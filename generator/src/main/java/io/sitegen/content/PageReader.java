@@ -52,15 +52,33 @@ final class PageReader {
    * no front matter).
    */
   static String titleFallback(String body, String relPath) {
+    String fence = null;
     for (String line : body.split("\\R", 200)) {
       String t = line.strip();
-      if (t.startsWith("# ") || t.equals("#")) {
-        String heading = t.substring(1).replaceAll("\\s#+$", "").strip();
+      // not a comment line of a fenced code block
+      if (fence != null) {
+        if (t.startsWith(fence)) fence = null;
+        continue;
+      }
+      if (t.startsWith("```") || t.startsWith("~~~")) {
+        fence = t.substring(0, 3);
+        continue;
+      }
+      if (!line.startsWith("    ") && !line.startsWith("\t") && (t.startsWith("# ") || t.equals("#"))) {
+        String heading = plain(t.substring(1).replaceAll("\\s#+$", "").strip());
         if (!heading.isEmpty()) return heading;
       }
     }
     String name = relPath.substring(relPath.lastIndexOf('/') + 1);
     return name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+  }
+
+  /** A heading's Markdown as text: images dropped, links to their text, emphasis and code marks removed. */
+  private static String plain(String markdown) {
+    return markdown.replaceAll("!\\[[^\\]]*\\]\\([^)]*\\)", "")
+        .replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1")
+        .replaceAll("[*`]", "")
+        .strip();
   }
 
   private static final java.util.regex.Pattern DATED_NAME =

@@ -57,6 +57,15 @@ public final class SiteFiles {
    * file or folder that cannot be read. A missing folder has no files.
    */
   public List<String> list(Path dir, Problems problems) {
+    return list(dir, rel -> false, problems);
+  }
+
+  /**
+   * As {@link #list(Path, Problems)}, leaving out every path {@code skip} names (relative to
+   * {@code dir}; a folder's path ends with '/'): a skipped folder is not walked at all, so what is
+   * in it (a link out of the site, say) is never looked at.
+   */
+  public List<String> list(Path dir, java.util.function.Predicate<String> skip, Problems problems) {
     Path start = dir.toAbsolutePath().normalize();
     if (!Files.exists(start, LinkOption.NOFOLLOW_LINKS)) return List.of();
     List<String> files = new ArrayList<>();
@@ -66,6 +75,8 @@ public final class SiteFiles {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
               if (hidden(start.relativize(d))) return FileVisitResult.SKIP_SUBTREE;
+              String relDir = start.relativize(d).toString().replace('\\', '/');
+              if (!relDir.isEmpty() && skip.test(relDir + "/")) return FileVisitResult.SKIP_SUBTREE;
               if ((d.equals(start) || Files.isSymbolicLink(d)) && !allowed(d)) {
                 problems.error(shown(d), 0, "symlink to a folder outside the site");
                 return FileVisitResult.SKIP_SUBTREE;
@@ -76,6 +87,7 @@ public final class SiteFiles {
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
               if (hidden(start.relativize(f)) || !isSource(f.getFileName().toString())) return FileVisitResult.CONTINUE;
+              if (skip.test(start.relativize(f).toString().replace('\\', '/'))) return FileVisitResult.CONTINUE;
               if (Files.isSymbolicLink(f)) {
                 if (!Files.exists(f)) {
                   problems.error(shown(f), 0, "symlink to a file that does not exist");

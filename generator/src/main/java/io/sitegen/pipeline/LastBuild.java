@@ -102,7 +102,11 @@ final class LastBuild {
     folders.addAll(List.of(config.layoutsDir(), config.assetsDir()));
     files = SiteFiles.of(loaded, options.output());
     for (Path folder : folders) {
-      List<String> rels = files.list(folder, problems);
+      // the files a build reads: a mount's excluded paths are no input
+      java.util.function.Predicate<String> skip = loaded.mounts().all().stream()
+          .filter(m -> options.root().resolve(m.source()).equals(folder)).findFirst()
+          .map(m -> loaded.mounts().skipped(m)).orElse(rel -> false);
+      List<String> rels = files.list(folder, skip, problems);
       String name = options.root().relativize(folder).toString().replace('\\', '/');
       CacheFiles.part(all, name + " " + rels.size());
       List<String> stamped = rels.parallelStream()

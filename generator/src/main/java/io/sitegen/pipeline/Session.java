@@ -504,9 +504,15 @@ public final class Session {
     if (html == null || relinks.isEmpty()) return html;
     String out = html;
     for (Map.Entry<String, String> e : relinks.entrySet()) {
-      out = out.replace("href=\"" + e.getKey() + "\"", "href=\"" + e.getValue() + "\"");
-      out = out.replace("href=\"" + e.getKey().replace("&", "&amp;") + "\"",
-          "href=\"" + e.getValue().replace("&", "&amp;") + "\"");
+      for (boolean escaped : new boolean[] {false, true}) {
+        String from = escaped ? e.getKey().replace("&", "&amp;") : e.getKey();
+        String to = escaped ? e.getValue().replace("&", "&amp;") : e.getValue();
+        // as Markdown writes it (href="…") or as raw HTML may (href = '…')
+        java.util.regex.Pattern href = java.util.regex.Pattern.compile(
+            "(?i)(\\bhref\\s*=\\s*)([\"'])" + java.util.regex.Pattern.quote(from) + "\\2");
+        out = href.matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+            m.group(1) + m.group(2) + to + m.group(2)));
+      }
     }
     return out;
   }

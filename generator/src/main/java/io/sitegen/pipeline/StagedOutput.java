@@ -96,20 +96,24 @@ final class StagedOutput implements Output, AutoCloseable {
    * The spare folder, made if missing, when it can be swapped with the output by renames (the same
    * file system); else null. Anything at its path that is not a real folder is deleted, unfollowed.
    */
-  private static Path spareFolder(Path target, Path spare) throws IOException {
-    if (Files.exists(spare, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(spare, LinkOption.NOFOLLOW_LINKS)) {
-      Files.delete(spare);
+  private static Path spareFolder(Path target, Path spare) {
+    try {
+      if (Files.exists(spare, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(spare, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(spare);
+      }
+      if (!Files.exists(spare, LinkOption.NOFOLLOW_LINKS)) {
+        step("create staging");
+        Files.createDirectories(spare);
+      }
+      Path parent = target.getParent();
+      if (parent == null || !Files.isDirectory(parent)
+          || !Files.getFileStore(parent).equals(Files.getFileStore(spare))) {
+        return null;
+      }
+      return spare;
+    } catch (IOException e) {
+      return null; // a cache folder that is a file, or read-only: staged without a spare
     }
-    if (!Files.exists(spare, LinkOption.NOFOLLOW_LINKS)) {
-      step("create staging");
-      Files.createDirectories(spare);
-    }
-    Path parent = target.getParent();
-    if (parent == null || !Files.isDirectory(parent)
-        || !Files.getFileStore(parent).equals(Files.getFileStore(spare))) {
-      return null;
-    }
-    return spare;
   }
 
   /**
@@ -251,7 +255,7 @@ final class StagedOutput implements Output, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    written.add(relPath);
+    written.add(staging.relativize(file).toString().replace('\\', '/'));
     digests.put(relPath, LastBuild.checkOf(bytes));
     if (key != null) keys.put(relPath, key);
   }
@@ -266,7 +270,7 @@ final class StagedOutput implements Output, AutoCloseable {
   @Override
   public boolean reuse(String relPath, String key) {
     if (spare != null && key.equals(spareKeys.get(relPath)) && spareUnchanged(relPath, resolve(relPath))) {
-      written.add(relPath);
+      written.add(staging.relativize(resolve(relPath)).toString().replace('\\', '/'));
       digests.put(relPath, LastBuild.checkPart(spareChecks.get(relPath)));
       keys.put(relPath, key);
       return true;
@@ -283,7 +287,7 @@ final class StagedOutput implements Output, AutoCloseable {
         if (!LastBuild.checkOf(bytes).equals(check)) return false;
         step("reuse file");
         overwrite(file, bytes);
-        written.add(relPath);
+        written.add(staging.relativize(file).toString().replace('\\', '/'));
       } else {
         // A file with the stamp recorded beside its check was not written since: it has those bytes.
         String stamp = LastBuild.stampOf(old, System.currentTimeMillis());
@@ -338,16 +342,19 @@ final class StagedOutput implements Output, AutoCloseable {
   private void makeRealFolder(Path folder) throws IOException {
     if (realFolders.contains(folder)) return;
     if (!folder.equals(staging)) makeRealFolder(folder.getParent());
-    if (Files.isSymbolicLink(folder) || Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
-        && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-      Files.delete(folder);
+    synchronized (realFolders) { // two threads may find the same file where a folder must be
+      if (realFolders.contains(folder)) return;
+      if (Files.isSymbolicLink(folder) || Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        Files.deleteIfExists(folder);
+      }
+      try {
+        Files.createDirectory(folder);
+      } catch (FileAlreadyExistsException e) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) throw e;
+      }
+      realFolders.add(folder);
     }
-    try {
-      Files.createDirectory(folder);
-    } catch (FileAlreadyExistsException e) {
-      if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) throw e;
-    }
-    realFolders.add(folder);
   }
 
   /** Whether {@code folder}, and each folder up to the staging folder, is a real folder. */
@@ -446,7 +453,7 @@ final class StagedOutput implements Output, AutoCloseable {
       String key = stamp == null ? null : "copy " + stamp;
       Path file = resolve(relPath);
       if (key != null && key.equals(spareKeys.get(relPath)) && spareUnchanged(relPath, file)) {
-        written.add(relPath);
+        written.add(staging.relativize(file).toString().replace('\\', '/'));
         digests.put(relPath, LastBuild.checkPart(spareChecks.get(relPath)));
         keys.put(relPath, key);
         return;

@@ -272,10 +272,10 @@ public final class Layouts {
   }
 
   /** A tag that names another template. */
-  private static final Pattern KEYWORD = Pattern.compile("\\{%-?\\s*(extends|include|import|embed|from)\\s+");
+  private static final Pattern KEYWORD = Pattern.compile("\\{%-?\\s*(extends|include|import|embed|from)\\b\\s*");
   /** What follows {@link #KEYWORD} when the name is written out: a quoted name, then the tag goes on or ends. */
   private static final Pattern NAMED =
-      Pattern.compile("([\"'])([^\"']+)\\1\\s*(-?%\\}|with\\b|only\\b|as\\b|import\\b)");
+      Pattern.compile("\\(?\\s*([\"'])/?([^\"']+)\\1\\s*\\)?\\s*(-?%\\}|with\\b|only\\b|as\\b|import\\b)");
 
   /** Either the rendered text or the problem that stopped it. */
   public record Result(String html, Problem problem) {}

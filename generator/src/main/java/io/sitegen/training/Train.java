@@ -30,10 +30,14 @@ public final class Train {
     TrainingCorpus.write(corpus, posts);
     PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream());
     int status = 0;
-    if (Files.isDirectory(Path.of(args[0], "content"))) {
-      status |= Main.run(new String[] {"build", "-q", "-s", args[0], "-o", work.resolve("out-sample").toString()},
-          quiet, quiet);
+    // the sample site, or, for an installed copy that has none, the starter of site init
+    Path sample = Path.of(args[0]);
+    if (!Files.isDirectory(sample.resolve("content"))) {
+      sample = work.resolve("starter");
+      Main.run(new String[] {"init", "-q", sample.toString()}, quiet, quiet);
     }
+    status |= Main.run(new String[] {"build", "-q", "-s", sample.toString(), "-o", work.resolve("out-sample").toString()},
+        quiet, quiet);
     status |= Main.run(new String[] {"build", "-q", "-s", corpus.toString(), "-o", work.resolve("out").toString()},
         new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     System.exit(status);

@@ -176,6 +176,7 @@ class LinksTest {
         [d](../docs/ids.md#setup-1)
         [e](../docs/ids.md#problem-users)
         [f](../docs/ids.md#no-such-heading)
+        <a href = '../docs/ids.md#setup-1'>g</a>
         """);
     BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
     assertThat(messages(result)).containsExactly("content/blog/gh.md:9: warning: missing anchor"
@@ -187,6 +188,7 @@ class LinksTest {
     assertThat(href(doc, "d")).isEqualTo("/docs/ids.html#setup-1");
     assertThat(href(doc, "e")).isEqualTo("/docs/ids.html#problem-users");
     assertThat(href(doc, "f")).isEqualTo("/docs/ids.html#no-such-heading");
+    assertThat(href(doc, "g")).as("raw HTML, single quotes").isEqualTo("/docs/ids.html#setup-1");
     assertThat(result.missingAnchors()).isEqualTo(1);
     assertThat(result.pagesWritten()).isEqualTo(SiteBuilder.build(BuildOptions.of(dir).withCache(true)).pagesWritten())
         .as("rendered again for its links, a page is still one page written").isEqualTo(result.pagesRead());

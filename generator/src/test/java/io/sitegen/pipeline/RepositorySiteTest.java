@@ -142,9 +142,11 @@ class RepositorySiteTest {
     assertThat(built("docs/GUIDE.html").title()).as("its first # heading").isEqualTo("Guide");
     assertThat(built("docs/NOTES.html").title()).as("its file name").isEqualTo("NOTES");
 
+    site.write("blog/lang/fr/notes.md", "# Notes\n");
     site.write("site.yml", site.read("site.yml").replace("mounts:", "blog: {posts: \"{*.md,**/*.md}\"}\nmounts:"));
     BuildResult all = build();
-    assertThat(all.problems()).extracting(Problem::toString).containsExactly("blog/lang/fr/README.md:1: a post needs a"
+    assertThat(all.problems()).extracting(Problem::toString).as("a folder's README is its page, never a post")
+        .containsExactly("blog/lang/fr/notes.md:1: a post needs a"
         + " date: set date: in its front matter, or start its file name with YYYY-MM-DD- or YYYYMMDD-");
     assertThat(all.ok()).isFalse();
   }
@@ -229,5 +231,59 @@ class RepositorySiteTest {
     assertThat(c.pages()).containsExactly("docs/lang/pl/GUIDE.md");
     assertThat(c.files()).containsExactly("images/a.png");
     assertThat(c.repoPaths()).containsEntry("docs/lang/pl/GUIDE.md", "docs/lang/pl/GUIDE.md");
+  }
+
+  @Test
+  void mountEntriesAreCheckedKeyByKeyAndNamedByTheirLine() {
+    site.write("site.yml", "baseUrl: https://example.org\nmounts:\n  - {source: blog, target: blog}\n"
+        + "  - {source: docs, excludeFiles: [\"rfcs/**\"]}\n  - {source: \"do\\0cs\", target: d}\n");
+    BuildResult result = build();
+    assertThat(result.ok()).isFalse();
+    assertThat(result.problems()).extracting(Problem::toString).contains(
+        "site.yml:4: mounts: unknown key excludeFiles in the mount of docs; a mount has source, target and exclude",
+        "site.yml:4: mounts: the mount of docs needs a target: the folder of the site it appears as (\"\" for the"
+            + " site's root)");
+    assertThat(result.problems()).extracting(Problem::toString)
+        .anyMatch(p -> p.startsWith("site.yml:5: mounts: source '") && p.endsWith("without .. or a hidden folder"));
+  }
+
+  @Test
+  void anExcludedFolderIsNotWalkedAndItsChangesAreNoChange() throws Exception {
+    Files.createSymbolicLink(dir.resolve("docs/rfcs/shared"), Path.of("/usr/share"));
+    BuildOptions cached = BuildOptions.of(dir).withCache(true);
+    assertThat(SiteBuilder.build(cached).problems()).extracting(Problem::toString).isEmpty();
+    Thread.sleep(LastBuild.RACY_MILLIS + 30);
+    site.write("docs/rfcs/0002-next.md", "# Next\n");
+    assertThat(SiteBuilder.build(cached).unchanged()).isTrue();
+  }
+
+  @Test
+  void aDamagedSpareFolderOrAPathWithDotsStillGivesTheRightSite() throws Exception {
+    site.write("docs/DOTS.md", "---\npermalink: /a/././b.html\n---\n# Dots\n");
+    BuildOptions cached = BuildOptions.of(dir).withCache(true);
+    assertThat(SiteBuilder.build(cached).ok()).isTrue();
+    assertThat(SiteBuilder.build(cached).ok()).isTrue();
+    site.write("docs/GUIDE.md", Files.readString(dir.resolve("docs/GUIDE.md")) + "\nMore.\n");
+    assertThat(SiteBuilder.build(cached).ok()).isTrue();
+    assertThat(dir.resolve("_site/a/b.html")).exists();
+    Path spares = dir.resolve(".site-cache/spares");
+    try (var walk = Files.walk(spares)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+    Files.writeString(spares, "not a folder");
+    BuildResult result = SiteBuilder.build(cached);
+    assertThat(result.ok()).as(result.problems().toString()).isTrue();
+    assertThat(dir.resolve("_site/a/b.html")).exists();
+  }
+
+  @Test
+  void titlesSkipCodeAndMarkupAndDatedPagesInBlogSubfoldersAreNamed() throws Exception {
+    site.write("blog/lang/CODE.md", "```sh\n# install it\n```\n\n# Real [title](../../docs/GUIDE.md) `here`\n");
+    site.write("blog/2023/2023-05-01-old.md", "# Old post\n");
+    BuildResult result = build();
+    assertThat(built("blog/lang/CODE.html").title()).isEqualTo("Real title here");
+    assertThat(result.problems()).extracting(Problem::toString).containsExactly("blog/2023/2023-05-01-old.md:1:"
+        + " warning: dated, but in a subfolder of the blog, so not a post: set blog.posts in site.yml"
+        + " (\"{*.md,**/*.md}\" takes subfolders) to list it");
   }
 }

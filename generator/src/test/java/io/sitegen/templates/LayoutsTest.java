@@ -27,13 +27,16 @@ class LayoutsTest {
         .write("layouts/parts/a.html", "A")
         .write("layouts/parts/b.html", "B")
         .write("layouts/dynamic.html", "{% include page.partial %}")
-        .write("layouts/joined.html", "{% include \"layouts/parts/\" ~ page.part %}");
+        .write("layouts/joined.html", "{% include \"layouts/parts/\" ~ page.part %}")
+        .write("layouts/rooted.html", "{% include \"/layouts/parts/a.html\" %}{% include(\"layouts/parts/b.html\") %}");
     Layouts layouts = layouts();
     assertThat(layouts.filesOf("layouts/static.html"))
         .containsExactlyInAnyOrder("layouts/static.html", "layouts/base.html", "layouts/parts/a.html");
     assertThat(layouts.filesOf("layouts/dynamic.html")).contains("layouts/parts/a.html", "layouts/parts/b.html",
         "layouts/static.html");
     assertThat(layouts.filesOf("layouts/joined.html")).contains("layouts/parts/b.html");
+    assertThat(layouts.filesOf("layouts/rooted.html")).as("a name from the root, and include(...)")
+        .containsExactlyInAnyOrder("layouts/rooted.html", "layouts/parts/a.html", "layouts/parts/b.html");
   }
 
   @Test
