@@ -36,7 +36,11 @@ public final class Sitemap {
     String baseUrl = config.string("baseUrl", "");
     if (baseUrl.isBlank()) return;
     List<Entry> urls = new ArrayList<>();
-    for (Page page : listed) urls.add(new Entry(page.url(), page.date()));
+    // a folder's index page is listed at the folder's URL, as servers answer it: / not /index.html
+    for (Page page : listed) {
+      String url = page.url().endsWith("/index.html") ? page.url().substring(0, page.url().length() - 10) : page.url();
+      urls.add(new Entry(url, page.date()));
+    }
     for (String url : indexUrls) urls.add(new Entry(url, null));
     out.write("sitemap.xml", xml(baseUrl, urls).getBytes(StandardCharsets.UTF_8));
     if (!ownRobots) out.write("robots.txt", robots(baseUrl).getBytes(StandardCharsets.UTF_8));

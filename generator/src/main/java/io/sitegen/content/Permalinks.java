@@ -44,6 +44,11 @@ final class Permalinks {
 
   /** Why {@code url} cannot be a permalink, or null when it can. */
   static String problemWith(String url) {
+    Matcher unknown = Pattern.compile("\\{[^}]*}").matcher(url);
+    if (unknown.find()) {
+      return "permalink has an unknown placeholder " + unknown.group() + "; the known ones are {path}, {basename},"
+          + " {year}, {month} and {day}, each also as {NAME:lower}";
+    }
     if (!url.startsWith("/")) return "permalink must start with '/': " + shown(url);
     if (url.contains("\\")) return "permalink must not contain '\\': " + shown(url);
     if (url.contains("?") || url.contains("#")) return "permalink must not contain '?' or '#': " + shown(url);

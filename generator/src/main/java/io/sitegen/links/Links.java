@@ -169,7 +169,8 @@ public final class Links {
     if (page != null) {
       if (page.draft() && !includeDrafts) {
         return Target.broken(url, "link to a draft: " + url + " is " + page.source()
-            + ", which has draft: true; build with --drafts to include drafts");
+            + ", which has draft: true; publish it (site publish), or set drafts: unlisted in site.yml to publish"
+            + " drafts unlisted (--drafts only previews them)");
       }
       return new Target(publishedUrl(page) + u.suffix(), null, anchored(u) ? page : null, u.fragment());
     }

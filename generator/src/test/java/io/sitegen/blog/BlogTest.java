@@ -261,6 +261,11 @@ class BlogTest {
         "https://example.org/docs/x.html");
     assertThat(texts(map, ns, "lastmod")).contains("2024-12-10");
     assertThat(site.read("_site/robots.txt")).contains("Sitemap: https://example.org/sitemap.xml");
+    site.write("content/index.md", "---\nlayout: article\ntitle: Home\n---\nHome.\n");
+    site.write("content/docs/index.md", "---\nlayout: article\ntitle: Docs\n---\nDocs.\n");
+    build();
+    assertThat(texts(xml("sitemap.xml"), ns, "loc")).as("index pages at their folders' URLs")
+        .contains("https://example.org/", "https://example.org/docs/").doesNotContain("https://example.org/index.html");
   }
 
   @Test

@@ -114,6 +114,13 @@ class BadInputTest {
   }
 
   @Test
+  void anUnknownPermalinkPlaceholderNamesTheKnownOnes() {
+    site.write("content/blog/a.md", "---\nlayout: article\npermalink: /{paht:lower}.html\n---\n");
+    assertThat(firstLine(failingBuild())).isEqualTo("content/blog/a.md:3: permalink has an unknown placeholder"
+        + " {paht:lower}; the known ones are {path}, {basename}, {year}, {month} and {day}, each also as {NAME:lower}");
+  }
+
+  @Test
   void everyErrorOfTheRunIsReported() {
     site.write("content/blog/a.md", "---\nlayout: nope\n---\n");
     site.write("content/blog/b.md", "---\nlayout: article\n");

@@ -137,7 +137,8 @@ class LinksTest {
     BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
     assertThat(messages(result)).containsExactly(
         "content/blog/broken.md:4: link to a draft: ./next.md is content/blog/next.md, which has draft: true;"
-            + " build with --drafts to include drafts",
+            + " publish it (site publish), or set drafts: unlisted in site.yml to publish drafts unlisted (--drafts"
+            + " only previews them)",
         "content/blog/broken.md:5: broken link ./missing.md",
         "content/blog/broken.md:6: warning: missing anchor ./x.md#no-such-anchor: content/blog/x.md has no id"
             + " \"no-such-anchor\"; nearest is \"such-anchor\"",
