@@ -67,12 +67,43 @@ public final class SiteConfig {
     }
     Map<String, Object> values = Yaml.parseMap(text, FILE_NAME, 1, "settings", problems).orElse(null);
     if (values == null) return defaults(root);
+    didYouMean(values, KNOWN, "", text, problems);
+    if (values.get("blog") instanceof Map<?, ?> blogKeys) didYouMean(blogKeys, BLOG_KEYS, "blog.", text, problems);
+    if (values.get("markdown") instanceof Map<?, ?> md) didYouMean(md, List.of("softBreaksAsBr"), "markdown.", text, problems);
     List<PathDefault> defaults = readDefaults(values.get("defaults"), text, problems);
     boolean br = readSoftBreaks(values.get("markdown"), text, problems);
     BlogConfig blog = readBlog(values.get("blog"), text, problems);
     boolean unlisted = readDrafts(values.get("drafts"), text, problems);
     Mounts mounts = Mounts.read(values.get("mounts"), root, text, problems);
     return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts);
+  }
+
+  /** The keys of site.yml the generator reads; any other is the site's own, for layouts as site.KEY. */
+  static final List<String> KNOWN = List.of("title", "description", "baseUrl", "sourceBase", "markdown", "defaults",
+      "blog", "drafts", "mounts");
+  static final List<String> BLOG_KEYS = List.of("dir", "title", "pageSize", "excerptLength", "feedSize", "posts");
+
+  /**
+   * Warns of a key that is not one the generator reads but nearly is (the same but for case, or
+   * within two edits): {@code baseURL}, Hugo's spelling, or {@code pagesize}. Own keys stay allowed.
+   */
+  private static void didYouMean(Map<?, ?> map, List<String> known, String prefix, String text, Problems problems) {
+    for (Object rawKey : map.keySet()) {
+      String key = String.valueOf(rawKey);
+      if (known.contains(key)) continue;
+      String nearest = io.sitegen.problems.Nearest.to(key, known);
+      if (nearest != null && (nearest.equalsIgnoreCase(key) || io.sitegen.problems.Nearest.distance(key, nearest) <= 2)) {
+        problems.warning(FILE_NAME, lineWriting(text, key), prefix + key + ": did you mean " + prefix + nearest
+            + "? (a key of your own is fine: layouts read it as site." + prefix + key + ")");
+      }
+    }
+  }
+
+  /** The first line on which {@code key:} is written, at any depth or inside {@code {...}}; else 1. */
+  private static int lineWriting(String text, String key) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|[\\s{,])" + java.util.regex.Pattern.quote(key)
+        + "\\s*:", java.util.regex.Pattern.MULTILINE).matcher(text);
+    return m.find() ? Text.lineAt(text, m.start()) : 1;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
 import io.sitegen.markdown.LinkHook;
+import io.sitegen.problems.Nearest;
 import io.sitegen.problems.Problem;
 import io.sitegen.problems.Problems;
 import java.net.URI;

@@ -88,6 +88,8 @@ public final class Session {
   private Links links;
   private boolean ownRobots;
   private List<Problem> indexProblems = List.of();
+  /** What reading site.yml found that is not an error (a key that is nearly a known one). */
+  private List<Problem> settingsWarnings = List.of();
   private List<Problem> anchorProblems = List.of();
   private List<Problem> blogProblems = List.of();
   private int missingAnchors;
@@ -222,6 +224,7 @@ public final class Session {
         return BuildResult.failedEarly(settings.sorted());
       }
       settingsBroken = false;
+      settingsWarnings = settings.sorted();
       content = scan();
       lap("read settings and content");
     }
@@ -640,6 +643,7 @@ public final class Session {
   private BuildResult result(long start, int written, int copied) {
     Problems all = new Problems();
     readProblems.values().forEach(list -> list.forEach(all::add));
+    settingsWarnings.forEach(all::add);
     indexProblems.forEach(all::add);
     int checked = 0;
     int broken = 0;

@@ -114,6 +114,18 @@ class BadInputTest {
   }
 
   @Test
+  void aSettingThatIsNearlyAKnownOneIsAWarningThatNamesIt() {
+    site.write("site.yml", "baseURL: https://example.org\nblog: {pagesize: 5}\nauthor: Me\nfooter: x\n");
+    io.sitegen.pipeline.BuildResult result = io.sitegen.pipeline.SiteBuilder.build(
+        io.sitegen.pipeline.BuildOptions.of(site.root()));
+    assertThat(result.problems()).extracting(io.sitegen.problems.Problem::toString).contains(
+        "site.yml:1: warning: baseURL: did you mean baseUrl? (a key of your own is fine: layouts read it as site.baseURL)",
+        "site.yml:2: warning: blog.pagesize: did you mean blog.pageSize? (a key of your own is fine: layouts read it as"
+            + " site.blog.pagesize)")
+        .noneMatch(p -> p.contains("author") || p.contains("footer"));
+  }
+
+  @Test
   void anUnknownPermalinkPlaceholderNamesTheKnownOnes() {
     site.write("content/blog/a.md", "---\nlayout: article\npermalink: /{paht:lower}.html\n---\n");
     assertThat(firstLine(failingBuild())).isEqualTo("content/blog/a.md:3: permalink has an unknown placeholder"

@@ -302,7 +302,7 @@ class LinksTest {
 
   @Test
   void nearestIdByEditDistance() {
-    assertThat(Nearest.to("instal", List.of("install", "usage", "faq"))).isEqualTo("install");
-    assertThat(Nearest.to("x", List.of())).isNull();
+    assertThat(io.sitegen.problems.Nearest.to("instal", List.of("install", "usage", "faq"))).isEqualTo("install");
+    assertThat(io.sitegen.problems.Nearest.to("x", List.of())).isNull();
   }
 }

@@ -1,13 +1,13 @@
-package io.sitegen.links;
+package io.sitegen.problems;
 
 import java.util.Collection;
 
-/** Finds the closest existing name to a misspelt one, by edit distance. */
-final class Nearest {
+/** Finds the closest existing name to a misspelt one, by edit distance: for "nearest is" and "did you mean" hints. */
+public final class Nearest {
   private Nearest() {}
 
   /** The element of {@code candidates} closest to {@code name}, or null when there are none. */
-  static String to(String name, Collection<String> candidates) {
+  public static String to(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
@@ -21,7 +21,7 @@ final class Nearest {
   }
 
   /** Levenshtein distance. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) previous[j] = j;
