@@ -237,7 +237,9 @@ public final class Blog {
 
   public void writeFeeds(Function<Page, String> bodyOf, Output out) {
     if (!hasBaseUrl() || !hasIndex()) return;
-    Feeds feeds = new Feeds(titleOf(), config.string("description", ""), config.string("baseUrl", ""));
+    String site = config.string("title", "");
+    Feeds feeds = new Feeds(titleOf(), config.string("description", ""), config.string("baseUrl", ""),
+        config.string("author", site.isBlank() ? settings.title() : site));
     List<Page> newest = fed();
     write(out, "feed.rss", feeds.rss(newest, bodyOf));
     write(out, "feed.atom", feeds.atom(newest, bodyOf));

@@ -21,11 +21,14 @@ final class Feeds {
   private final String title;
   private final String description;
   private final String baseUrl;
+  /** Who a post without an author of its own is by: the site's author, else the site's title. */
+  private final String author;
 
-  Feeds(String title, String description, String baseUrl) {
+  Feeds(String title, String description, String baseUrl, String author) {
     this.title = title;
     this.description = description;
     this.baseUrl = baseUrl;
+    this.author = author;
   }
 
   /**
@@ -88,7 +91,7 @@ final class Feeds {
         element(xml, "published", RFC_3339.format(date));
         element(xml, "updated", RFC_3339.format(date));
         xml.writeStartElement("author");
-        element(xml, "name", String.valueOf(post.data().getOrDefault("author", title)));
+        element(xml, "name", String.valueOf(post.data().getOrDefault("author", author)));
         xml.writeEndElement();
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");

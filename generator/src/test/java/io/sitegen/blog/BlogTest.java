@@ -228,6 +228,8 @@ class BlogTest {
     assertThat(texts(atom, ns, "published"))
         .containsExactly("2024-12-10T00:00:00Z", "2024-11-25T00:00:00Z", "2024-11-25T00:00:00Z");
     assertThat(texts(atom, ns, "updated").get(0)).isEqualTo("2024-12-10T00:00:00Z");
+    assertThat(texts(atom, ns, "name")).as("a post without an author is by the site, not its blog")
+        .doesNotContain("Blog").allMatch(name -> !name.contains("·"));
     String content = texts(atom, ns, "content").get(0);
     assertThat(Jsoup.parseBodyFragment(content).select("a").attr("href"))
         .isEqualTo("https://example.org/blog/20241001-e.html");
