@@ -45,7 +45,7 @@ public final class Drafting {
     s.append("permalink: ").append(quote(permalink)).append('\n');
     s.append("---\n\n");
     s.append("# ").append(title).append("\n\n");
-    if (post) s.append("**Will be published:** ").append(date).append("\n\n");
+    // no date in the body: the front matter holds it, and site publish --date changes it there only
     s.append("Write here.\n");
     return s.toString();
   }

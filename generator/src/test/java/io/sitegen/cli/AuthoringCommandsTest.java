@@ -45,7 +45,6 @@ class AuthoringCommandsTest {
         + "permalink: \"/blog/" + stamp + "-version-2-0-released.html\"\n"
         + "---\n\n"
         + "# Version 2.0 released\n\n"
-        + "**Will be published:** " + today + "\n\n"
         + "Write here.\n");
     assertThat(site.run("build", "--drafts").exitCode()).isZero();
     assertThat(site.exists("_site/blog/" + stamp + "-version-2-0-released.html")).isTrue();
