@@ -30,6 +30,14 @@ final class FrontMatter {
    */
   static Optional<FrontMatter> parse(String text, String file, Problems problems) {
     if (!isFence(text, 0, "---")) {
+      String first = text.lines().findFirst().orElse("").strip();
+      if (first.matches("-{2}|-{4,}")) {
+        problems.warning(file, 1, "front matter opens with '" + first + "', not '---': the page is published as text,"
+            + " and keys such as draft: true are not read");
+      } else if (first.matches("(layout|title|date|draft|permalink):.*")) {
+        problems.warning(file, 1, "'" + first + "' looks like front matter without its opening '---': it is"
+            + " published as text, and is not read");
+      }
       return Optional.of(new FrontMatter(new LinkedHashMap<>(), "", text, 1));
     }
     int yamlStart = nextLineStart(text, 0);

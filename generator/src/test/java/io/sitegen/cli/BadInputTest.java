@@ -126,6 +126,19 @@ class BadInputTest {
   }
 
   @Test
+  void frontMatterNotOpenedWithThreeDashesIsAWarning() {
+    site.write("content/blog/dashes.md", "--\nlayout: article\ndraft: true\n--\nText.\n");
+    site.write("content/blog/bare.md", "draft: true\nlayout: article\n---\nText.\n");
+    io.sitegen.pipeline.BuildResult result = io.sitegen.pipeline.SiteBuilder.build(
+        io.sitegen.pipeline.BuildOptions.of(site.root()).withOutput(site.root().resolve("out")));
+    assertThat(result.problems()).extracting(io.sitegen.problems.Problem::toString).contains(
+        "content/blog/dashes.md:1: warning: front matter opens with '--', not '---': the page is published as text,"
+            + " and keys such as draft: true are not read",
+        "content/blog/bare.md:1: warning: 'draft: true' looks like front matter without its opening '---': it is"
+            + " published as text, and is not read");
+  }
+
+  @Test
   void anUnknownPermalinkPlaceholderNamesTheKnownOnes() {
     site.write("content/blog/a.md", "---\nlayout: article\npermalink: /{paht:lower}.html\n---\n");
     assertThat(firstLine(failingBuild())).isEqualTo("content/blog/a.md:3: permalink has an unknown placeholder"
