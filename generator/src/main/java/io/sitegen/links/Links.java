@@ -156,7 +156,23 @@ public final class Links {
     if (publishedElsewhere(from, u)) return Target.kept(url);
     boolean mountedPath = fromRoot != null && config.mounts().sitePathOf(fromRoot).isPresent();
     if (!mountedPath && existsInRepository(target)) return outside(url, u, target);
-    return Target.broken(url, "broken link " + url);
+    return Target.broken(url, "broken link " + url + didYouMean(from, u, fromRoot));
+  }
+
+  /**
+   * "; did you mean ./x.md?" naming the page whose path is nearest to a broken link's (within a
+   * few edits), written as a link from {@code from} would be; else "".
+   */
+  private String didYouMean(Page from, Url u, String fromRoot) {
+    if (fromRoot == null || !u.path().endsWith(".md")) return "";
+    String sitePath = config.mounts().sitePathOf(fromRoot).orElse(null);
+    if (sitePath == null) return "";
+    String nearest = Nearest.to(sitePath, pagesByRelPath.keySet());
+    if (nearest == null || Nearest.distance(sitePath, nearest) > Math.max(2, sitePath.length() / 5)) return "";
+    String folder = parentOf(from.source());
+    String relative = java.nio.file.Path.of(folder.isEmpty() ? "." : folder)
+        .relativize(java.nio.file.Path.of(pagesByRelPath.get(nearest).source())).toString().replace('\\', '/');
+    return "; did you mean " + (relative.startsWith("../") ? relative : "./" + relative) + "?";
   }
 
   /** Where a link to {@code fromRoot} (a path from the site root) leads when a mount holds it, or null. */

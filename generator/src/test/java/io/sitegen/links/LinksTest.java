@@ -196,6 +196,16 @@ class LinksTest {
   }
 
   @Test
+  void aBrokenLinkToAPageNamesTheNearestOne() {
+    site.write("content/blog/typo.md", "---\ntitle: T\n---\n[x](./x2.md) [b](../docs/BUSINES.md) [far](./zzzzzzzz.md)\n");
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir));
+    assertThat(messages(result)).containsExactlyInAnyOrder(
+        "content/blog/typo.md:4: broken link ./x2.md; did you mean ./x.md?",
+        "content/blog/typo.md:4: broken link ../docs/BUSINES.md; did you mean ../docs/BUSINESS.md?",
+        "content/blog/typo.md:4: broken link ./zzzzzzzz.md");
+  }
+
+  @Test
   void anEmptyFragmentIsTheTopOfThePage() {
     site.write("content/blog/top.md", "---\ntitle: T\n---\n[guide](../docs/y.md#) and [top](#)\n");
     BuildResult result = SiteBuilder.build(BuildOptions.of(dir).withStrict(true));
