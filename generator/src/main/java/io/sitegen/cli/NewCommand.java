@@ -72,6 +72,9 @@ final class NewCommand implements Callable<Integer> {
     @Mixin
     SourceOption where;
 
+    @Mixin
+    Verbosity verbosity;
+
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Date of the post (default: today).")
     LocalDate date;
 
@@ -106,6 +109,9 @@ final class NewCommand implements Callable<Integer> {
     @Mixin
     SourceOption where;
 
+    @Mixin
+    Verbosity verbosity;
+
     @Spec
     CommandSpec spec;
 
@@ -114,7 +120,7 @@ final class NewCommand implements Callable<Integer> {
       Path root = where.root();
       String clean = path.replace('\\', '/').replaceAll("^/+|\\.md$|/+$", "");
       if (clean.isEmpty() || clean.contains("..")) {
-        new Console(spec.commandLine(), null).error("site new doc: PATH must stay under content/docs/: " + path);
+        new Console(spec.commandLine(), verbosity).error("site new doc: PATH must stay under content/docs/: " + path);
         return Main.USAGE;
       }
       String stem = clean.substring(clean.lastIndexOf('/') + 1);

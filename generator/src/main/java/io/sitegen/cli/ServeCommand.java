@@ -24,6 +24,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   SourceOption where;
 
+  @Mixin
+  Verbosity verbosity;
+
   @Option(names = {"-p", "--port"}, defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
@@ -45,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     Path root = where.root();
     if (!io.sitegen.config.SiteConfig.hasContent(root)) {
-      new Console(spec.commandLine(), null).error(root + ": no content/ folder here: is this the site's root?");
+      new Console(spec.commandLine(), verbosity).error(root + ": no content/ folder here: is this the site's root?");
       return Main.CONTENT_ERRORS;
     }
     BuildOptions options = new BuildOptions(root, root.resolve("_site"), !noDrafts, false, false).withCache(true);
