@@ -33,7 +33,13 @@ final class PublishCommand implements Callable<Integer> {
   LocalDate date;
 
   @Mixin
-  SiteOptions site;
+  SourceOption where;
+
+  @Option(names = "--strict", description = "Treat warnings, such as a missing anchor, as errors in the check.")
+  boolean strict;
+
+  @Option(names = "--no-cache", description = "Check without reading or writing .site-cache/.")
+  boolean noCache;
 
   @Mixin
   Verbosity verbosity;
@@ -44,7 +50,7 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec.commandLine(), verbosity);
-    Path root = site.where.root();
+    Path root = where.root();
     Path path = file.isAbsolute() ? file : root.resolve(file);
     String name = root.relativize(path.toAbsolutePath().normalize()).toString().replace('\\', '/');
     if (!Files.isRegularFile(path)) {
@@ -72,6 +78,11 @@ final class PublishCommand implements Callable<Integer> {
       return Main.CONTENT_ERRORS;
     }
     console.print("published " + name);
+    // the check of a published site: its drafts stay out, as a build leaves them
+    SiteOptions site = new SiteOptions();
+    site.where = where;
+    site.strict = strict;
+    site.noCache = noCache;
     return CheckCommand.run(console, site);
   }
 }

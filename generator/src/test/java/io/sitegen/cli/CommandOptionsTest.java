@@ -31,4 +31,11 @@ class CommandOptionsTest {
       assertThat(c.getCommandSpec().findOption("-v")).as(name + " -v").isNotNull();
     }
   }
+
+  @Test
+  void publishDoesNotOfferDrafts() {
+    CommandLine publish = new CommandLine(new Main()).getSubcommands().get("publish");
+    assertThat(publish.getCommandSpec().findOption("--drafts")).isNull();
+    assertThat(publish.getCommandSpec().findOption("--strict")).isNotNull();
+  }
 }
