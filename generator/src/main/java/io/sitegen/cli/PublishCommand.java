@@ -68,8 +68,10 @@ final class PublishCommand implements Callable<Integer> {
       byte[] bytes = Files.readAllBytes(path);
       String text = new String(bytes, StandardCharsets.UTF_8);
       Text.decode(bytes); // refuses what is not UTF-8 before anything is written
-      String published = Drafting.publish(text, date == null ? LocalDate.now() : date);
+      LocalDate day = date == null ? LocalDate.now() : date;
+      String published = Drafting.publish(text, day);
       Files.writeString(path, published, StandardCharsets.UTF_8);
+      staleDates(name, published, day).forEach(console::note);
     } catch (Drafting.NotADraft e) {
       console.error(name + ": " + e.getMessage());
       return Main.CONTENT_ERRORS;
@@ -78,6 +80,54 @@ final class PublishCommand implements Callable<Integer> {
       return Main.CONTENT_ERRORS;
     }
     console.print("published " + name);
+    return checkAfter(console);
+  }
+
+  private static final java.util.regex.Pattern DAY =
+      java.util.regex.Pattern.compile("(?<!\\d)(\\d{4})-?(\\d{2})-?(\\d{2})(?!\\d)");
+
+  /**
+   * Where a published page still holds another day than its publication day: its file name, its
+   * permalink, its body (a draft made days before often says when it was meant to come out).
+   */
+  static java.util.List<String> staleDates(String name, String text, LocalDate day) {
+    java.util.List<String> notes = new java.util.ArrayList<>();
+    String file = name.substring(name.lastIndexOf('/') + 1);
+    java.util.regex.Matcher m = DAY.matcher(file);
+    if (m.find() && !isDay(m, day)) {
+      notes.add(name + ": the file name still holds " + m.group() + "; rename it for " + day + " if it should");
+    }
+    int close = text.indexOf("\n---", 3);
+    String frontMatter = close < 0 ? text : text.substring(0, close);
+    String body = close < 0 ? "" : text.substring(close + 4);
+    for (String line : frontMatter.split("\\R")) {
+      if (!line.startsWith("permalink:")) continue;
+      java.util.regex.Matcher p = DAY.matcher(line);
+      if (p.find() && !isDay(p, day)) {
+        notes.add(name + ": its permalink still holds " + p.group() + "; change it for " + day + " if it should");
+      }
+    }
+    java.util.regex.Matcher b = DAY.matcher(body);
+    while (b.find()) {
+      if (!isDay(b, day)) {
+        notes.add(name + ":" + io.sitegen.config.Text.lineAt(text, close + 4 + b.start()) + ": its text still says "
+            + b.group() + "; the page is published on " + day);
+        break;
+      }
+    }
+    return notes;
+  }
+
+  private static boolean isDay(java.util.regex.Matcher m, LocalDate day) {
+    try {
+      return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+          .equals(day);
+    } catch (java.time.DateTimeException e) {
+      return true; // not a date: nothing to say
+    }
+  }
+
+  private int checkAfter(Console console) {
     // the check of a published site: its drafts stay out, as a build leaves them
     SiteOptions site = new SiteOptions();
     site.where = where;

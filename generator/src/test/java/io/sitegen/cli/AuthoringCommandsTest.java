@@ -132,6 +132,21 @@ class AuthoringCommandsTest {
   }
 
   @Test
+  void publishSaysWhereTheOldDateStillStands() {
+    site.write("content/blog/20241201-v7.md", "---\nlayout: article\ntitle: v7\ndate: 2024-12-01\ndraft: true\n"
+        + "permalink: /blog/20241201-v7.html\n---\n\nComing on 2024-12-01.\n");
+    TestSite.Run run = site.run("publish", "content/blog/20241201-v7.md", "--date", "2024-12-10");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains(
+        "content/blog/20241201-v7.md: the file name still holds 20241201; rename it for 2024-12-10 if it should",
+        "content/blog/20241201-v7.md: its permalink still holds 20241201; change it for 2024-12-10 if it should",
+        "content/blog/20241201-v7.md:8: its text still says 2024-12-01; the page is published on 2024-12-10");
+    site.write("content/blog/20241210-v8.md", "---\nlayout: article\ntitle: v8\ndraft: true\n---\nText.\n");
+    TestSite.Run clean = site.run("publish", "content/blog/20241210-v8.md", "--date", "2024-12-10");
+    assertThat(clean.err()).doesNotContain("still");
+  }
+
+  @Test
   void publishDefaultsToTodayAndKeepsQuotesAndLineEndings() throws Exception {
     String crlf = "---\r\nlayout: article\r\ntitle: T\r\ndate: \"2024-12-01\" # release day\r\ndraft: true\r\n---\r\nBody\r\n";
     assertThat(Drafting.publish(crlf, today))
