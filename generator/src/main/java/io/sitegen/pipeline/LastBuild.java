@@ -87,7 +87,7 @@ final class LastBuild {
    */
   static Optional<Inputs> inputs(BuildOptions options, Map<String, String> known) {
     Problems problems = new Problems();
-    SiteConfig config = SiteConfig.defaults(options.root());
+    SiteConfig config = SiteConfig.load(options.root(), new Problems()); // its problems are the build's to report
     SiteFiles files = SiteFiles.of(config, options.output());
     long now = System.currentTimeMillis();
     MessageDigest all = CacheFiles.sha256();
@@ -96,16 +96,13 @@ final class LastBuild {
     CacheFiles.part(all, options.drafts() + " " + options.strict() + " " + options.links());
     CacheFiles.part(all, digestOf(options.root().resolve(SiteConfig.FILE_NAME)));
     Map<String, String> sources = new TreeMap<>();
-    Path root = options.root();
-    SiteConfig loaded = SiteConfig.load(options.root(), new Problems()); // its problems are the build's to report
-    List<Path> folders = new ArrayList<>(loaded.contentDirs());
+    List<Path> folders = new ArrayList<>(config.contentDirs());
     folders.addAll(List.of(config.layoutsDir(), config.assetsDir()));
-    files = SiteFiles.of(loaded, options.output());
     for (Path folder : folders) {
       // the files a build reads: a mount's excluded paths are no input
-      java.util.function.Predicate<String> skip = loaded.mounts().all().stream()
+      java.util.function.Predicate<String> skip = config.mounts().all().stream()
           .filter(m -> options.root().resolve(m.source()).equals(folder)).findFirst()
-          .map(m -> loaded.mounts().skipped(m)).orElse(rel -> false);
+          .map(m -> config.mounts().skipped(m)).orElse(rel -> false);
       List<String> rels = files.list(folder, skip, problems);
       String name = options.root().relativize(folder).toString().replace('\\', '/');
       CacheFiles.part(all, name + " " + rels.size());

@@ -269,12 +269,7 @@ final class StagedOutput implements Output, AutoCloseable {
    */
   @Override
   public boolean reuse(String relPath, String key) {
-    if (spare != null && key.equals(spareKeys.get(relPath)) && spareUnchanged(relPath, resolve(relPath))) {
-      written.add(staging.relativize(resolve(relPath)).toString().replace('\\', '/'));
-      digests.put(relPath, LastBuild.checkPart(spareChecks.get(relPath)));
-      keys.put(relPath, key);
-      return true;
-    }
+    if (spare != null && keptFromSpare(relPath, key)) return true;
     String recorded = previousChecks.get(relPath);
     if (recorded == null || !key.equals(previousKeys.get(relPath))) return false;
     String check = LastBuild.checkPart(recorded);
@@ -302,6 +297,19 @@ final class StagedOutput implements Output, AutoCloseable {
       return false; // gone, a second page at the path, no hard links: made again
     }
     digests.put(relPath, check);
+    keys.put(relPath, key);
+    return true;
+  }
+
+  /**
+   * Keeps the spare's file at {@code relPath} as this build's, when the build before last made it
+   * from {@code key} and it was not changed since; @return whether it did
+   */
+  private boolean keptFromSpare(String relPath, String key) {
+    Path file = resolve(relPath);
+    if (!key.equals(spareKeys.get(relPath)) || !spareUnchanged(relPath, file)) return false;
+    written.add(staging.relativize(file).toString().replace('\\', '/'));
+    digests.put(relPath, LastBuild.checkPart(spareChecks.get(relPath)));
     keys.put(relPath, key);
     return true;
   }
@@ -451,13 +459,7 @@ final class StagedOutput implements Output, AutoCloseable {
       // has the same bytes (reading and writing the 572 files of the benchmark site took 60 ms).
       String stamp = LastBuild.stampOf(source, System.currentTimeMillis());
       String key = stamp == null ? null : "copy " + stamp;
-      Path file = resolve(relPath);
-      if (key != null && key.equals(spareKeys.get(relPath)) && spareUnchanged(relPath, file)) {
-        written.add(staging.relativize(file).toString().replace('\\', '/'));
-        digests.put(relPath, LastBuild.checkPart(spareChecks.get(relPath)));
-        keys.put(relPath, key);
-        return;
-      }
+      if (key != null && keptFromSpare(relPath, key)) return;
       try {
         step("copy file");
         write(relPath, Files.readAllBytes(source), key);
