@@ -126,7 +126,7 @@ public final class Blog {
 
   /** A post's entry, with its excerpt already made by {@link #excerptOf}. */
   public PostEntry entryWithExcerpt(Page post, String excerpt, Links links, Problems problems) {
-    Map<String, Object> model = PageModel.of(post, null);
+    Map<String, Object> model = PageModel.of(post, null, config.basePath());
     model.put("excerpt", excerpt);
     String preview = preview(post, excerpt, problems);
     Object image = post.data().get("image");
@@ -266,10 +266,12 @@ public final class Blog {
    *
    * @param keys sums up a rendering of a layout with the values a page adds to {@code context}
    *             (null when it cannot be): an index page whose key is the last build's is reused
+   * @param checkLinks the wrong links a rendered index page has, from its HTML and URL: a page with
+   *             any is not reused, so that a next build finds them again
    */
   public void writeIndex(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
-      java.util.Set<Integer> only, java.util.function.BiFunction<String, Object, String> keys, Problems problems,
-      Output out) {
+      java.util.Set<Integer> only, java.util.function.BiFunction<String, Object, String> keys,
+      java.util.function.BiFunction<String, String, List<Problem>> checkLinks, Problems problems, Output out) {
     if (!hasIndex()) return;
     if (!layouts.exists(INDEX_LAYOUT)) {
       problems.add(Problem.error(INDEX_LAYOUT, 0, "layout not found: the blog index of " + posts.size()
@@ -285,11 +287,11 @@ public final class Blog {
       paginator.put("posts", slice);
       paginator.put("number", n);
       paginator.put("total", pages);
-      paginator.put("previous", n > 1 ? indexUrl(n - 1) : null);
-      paginator.put("next", n < pages ? indexUrl(n + 1) : null);
+      paginator.put("previous", n > 1 ? config.basePath() + indexUrl(n - 1) : null);
+      paginator.put("next", n < pages ? config.basePath() + indexUrl(n + 1) : null);
       Map<String, Object> page = new LinkedHashMap<>();
       page.put("title", n == 1 ? settings.title() : settings.title() + " (page " + n + " of " + pages + ")");
-      page.put("url", indexUrl(n));
+      page.put("url", config.basePath() + indexUrl(n));
       page.put("section", settings.dir());
       String path = indexUrl(n).substring(1) + "index.html";
       String key = keys.apply(INDEX_LAYOUT, List.of(page, paginator));
@@ -301,7 +303,8 @@ public final class Blog {
       if (result.problem() != null) {
         problems.add(result.problem());
       } else {
-        out.write(path, result.html().getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
+        boolean wrongLinks = !checkLinks.apply(result.html(), indexUrl(n)).isEmpty();
+        out.write(path, result.html().getBytes(java.nio.charset.StandardCharsets.UTF_8), wrongLinks ? null : key);
       }
     }
   }

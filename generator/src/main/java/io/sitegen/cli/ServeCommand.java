@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
       stopped.countDown();
     }));
-    out.println("serving " + root + " at http://" + hostForUrl(server.address()) + ":" + server.port() + "/"
+    out.println("serving " + root + " at http://" + hostForUrl(server.address()) + ":" + server.port() + server.basePath() + "/"
         + (noDrafts ? "" : " (drafts included)") + "; Ctrl-C stops");
     out.flush();
     stopped.await();

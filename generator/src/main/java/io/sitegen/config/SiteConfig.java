@@ -26,9 +26,10 @@ public final class SiteConfig {
   private final BlogConfig blog;
   private final boolean unlistedDrafts;
   private final Mounts mounts;
+  private final String basePath;
 
   private SiteConfig(Path root, Map<String, Object> values, List<PathDefault> defaults, boolean softBreaksAsBr,
-      BlogConfig blog, boolean unlistedDrafts, Mounts mounts) {
+      BlogConfig blog, boolean unlistedDrafts, Mounts mounts, String basePath) {
     this.root = root;
     this.values = Collections.unmodifiableMap(values);
     this.defaults = List.copyOf(defaults);
@@ -36,11 +37,12 @@ public final class SiteConfig {
     this.blog = blog;
     this.unlistedDrafts = unlistedDrafts;
     this.mounts = mounts;
+    this.basePath = basePath;
   }
 
   /** The configuration used when a site has no {@code site.yml}, or for tests. */
   public static SiteConfig defaults(Path root) {
-    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false, Mounts.DEFAULT);
+    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false, Mounts.DEFAULT, "");
   }
 
   /**
@@ -75,7 +77,9 @@ public final class SiteConfig {
     BlogConfig blog = readBlog(values.get("blog"), text, problems);
     boolean unlisted = readDrafts(values.get("drafts"), text, problems);
     Mounts mounts = Mounts.read(values.get("mounts"), root, text, problems);
-    return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts);
+    for (String key : List.of("title", "description", "sourceBase")) checkText(values, key, text, problems);
+    String basePath = readBaseUrl(values.get("baseUrl"), text, problems);
+    return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts, basePath);
   }
 
   /** The keys of site.yml the generator reads; any other is the site's own, for layouts as site.KEY. */
@@ -121,6 +125,50 @@ public final class SiteConfig {
     } catch (IOException e) {
       return false; // a broken link: reading it reports that
     }
+  }
+
+  /** A known key whose value must be text: a list or a mapping there is a mistake, not a value to show. */
+  private static void checkText(Map<String, Object> values, String key, String text, Problems problems) {
+    Object v = values.get(key);
+    if (v instanceof Map<?, ?> || v instanceof List<?>) {
+      problems.error(FILE_NAME, Text.lineOfKey(text, key), key + ": expected text, found a "
+          + (v instanceof Map<?, ?> ? "mapping" : "list"));
+    }
+  }
+
+  /**
+   * The path of {@code baseUrl} without its last slash ({@code /project} for
+   * {@code https://org.github.io/project/}), or "" when the site is at the root of its host or has
+   * no address. A value that is not an http(s) address with a host is an error.
+   */
+  private static String readBaseUrl(Object raw, String text, Problems problems) {
+    if (raw == null || (raw instanceof String s && s.isBlank())) return "";
+    String example = " such as https://example.org or, under a sub-path, https://org.github.io/project";
+    int line = Text.lineOfKey(text, "baseUrl");
+    if (!(raw instanceof String value)) {
+      problems.error(FILE_NAME, line, "baseUrl: expected the site's address" + example);
+      return "";
+    }
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(value.trim());
+    } catch (java.net.URISyntaxException e) {
+      problems.error(FILE_NAME, line, "baseUrl: not an address (" + e.getReason() + "): " + value);
+      return "";
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawAuthority() == null) {
+      problems.error(FILE_NAME, line, "baseUrl: expected a full address starting with https://, found '" + value
+          + "';" + example);
+      return "";
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      problems.error(FILE_NAME, line, "baseUrl: an address with no ?query or #fragment expected, found '" + value + "'");
+      return "";
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
+    return path;
   }
 
   private static BlogConfig readBlog(Object raw, String text, Problems problems) {
@@ -271,6 +319,14 @@ public final class SiteConfig {
    */
   public boolean unlistedDrafts() {
     return unlistedDrafts;
+  }
+
+  /**
+   * The path the site is served under, from {@code baseUrl}: {@code /project} for a GitHub Pages
+   * project site, "" at the root of its host. Every root-relative URL the build writes starts with it.
+   */
+  public String basePath() {
+    return basePath;
   }
 
   /** The value of {@code key} as a string, or {@code fallback} when it is absent. */

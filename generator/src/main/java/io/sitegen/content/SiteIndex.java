@@ -57,4 +57,20 @@ public final class SiteIndex {
   public boolean hasOutput(String outputPath) {
     return producers.containsKey(outputPath);
   }
+
+  /**
+   * Whether a URL path from the site's root, without the sub-path, leads to a file of this build:
+   * {@code /css/site.css}, or a folder with an index ({@code /docs/}, {@code /docs}, {@code /}).
+   */
+  public boolean serves(String urlPath) {
+    String path = urlPath.startsWith("/") ? urlPath.substring(1) : urlPath;
+    if (path.isEmpty()) return hasOutput("index.html");
+    if (path.endsWith("/")) return hasOutput(path + "index.html");
+    return hasOutput(path) || hasOutput(path + "/index.html");
+  }
+
+  /** Every output path of this build. */
+  public java.util.Set<String> outputPaths() {
+    return java.util.Collections.unmodifiableSet(producers.keySet());
+  }
 }

@@ -38,6 +38,7 @@ public final class Links {
   private final Path repository;
   private final String sitePrefix;
   private final String sourceBase;
+  private final String basePath;
 
   /**
    * @param pages         every page of the mounts, drafts included
@@ -57,6 +58,7 @@ public final class Links {
     this.sitePrefix = prefix.isEmpty() ? "" : prefix + "/";
     String base = config.string("sourceBase", "");
     this.sourceBase = base.isEmpty() || base.endsWith("/") ? base : base + "/";
+    this.basePath = config.basePath();
   }
 
   /** The repository holding the site: the nearest folder with a .git, else the site root. */
@@ -142,7 +144,8 @@ public final class Links {
       }
       Target site = atSitePath(url, u, fromRoot);
       if (site != null) return site;
-      if (publishedElsewhere(from, u)) return Target.kept(url);
+      String prefix = prefixFromRoot(u);
+      if (prefix != null) return Target.kept(prefix + url);
       return Target.broken(url, "broken link " + url);
     }
     String target = normalize(parentOf(sitePrefix + from.source()) + u.path());
@@ -189,9 +192,9 @@ public final class Links {
             + ", which has draft: true; publish it (site publish), or set drafts: unlisted in site.yml to publish"
             + " drafts unlisted (--drafts only previews them)");
       }
-      return new Target(publishedUrl(page) + u.suffix(), null, anchored(u) ? page : null, u.fragment());
+      return new Target(basePath + publishedUrl(page) + u.suffix(), null, anchored(u) ? page : null, u.fragment());
     }
-    if (contentFiles.contains(site)) return Target.kept("/" + encodePath(site) + u.suffix());
+    if (contentFiles.contains(site)) return Target.kept(basePath + "/" + encodePath(site) + u.suffix());
     return null;
   }
 
@@ -249,14 +252,34 @@ public final class Links {
    * a file this build writes: {@code /css/site.css}, {@code ../blog/x.html}.
    */
   private boolean publishedElsewhere(Page from, Url u) {
-    String path = u.path().startsWith("/") ? u.path() : parentOf(from.url()) + u.path();
+    if (u.path().startsWith("/")) return prefixFromRoot(u) != null;
+    return writes(parentOf(from.url()) + u.path());
+  }
+
+  /**
+   * What a root-relative URL that names a file this build writes needs in front to be published:
+   * under a sub-path the sub-path, unless it is written with it already ({@code /project/css/x.css});
+   * null when it names nothing the build writes.
+   */
+  private String prefixFromRoot(Url u) {
+    String path = u.path();
+    if (!basePath.isEmpty() && (path.equals(basePath) || path.startsWith(basePath + "/"))) {
+      String inside = path.substring(basePath.length());
+      if (writes(inside.isEmpty() ? "/" : inside)) return "";
+    }
+    return writes(path) ? basePath : null;
+  }
+
+  /** Whether the build writes the file a published URL path (from the root, or relative) names. */
+  private boolean writes(String path) {
     String normalized = normalize(path.startsWith("/") ? path.substring(1) : path);
     if (normalized == null) return false;
-    if (normalized.isEmpty() || u.path().endsWith("/")) {
+    if (normalized.isEmpty() || path.endsWith("/")) {
       return index.hasOutput((normalized.isEmpty() ? "" : normalized + "/") + "index.html");
     }
     return index.hasOutput(normalized) || index.hasOutput(normalized + "/index.html");
   }
+
 
   /**
    * Characters the edit distances of the "nearest is" hints may compare in one check; past it a

@@ -18,24 +18,30 @@ import java.util.Set;
  * @param layoutProblems what rendering its layout found
  * @param cacheId        the id of the cache entry its HTML came from or was kept as, or null
  * @param aliases        GitHub's ids of its headings, to their real ids
+ * @param layoutLinks    the wrong links its layout added, each once (reported with the number of pages that have it)
  */
 record PageState(Page page, String html, PageLinks links, Set<String> ids, PostEntry entry,
-    List<Problem> entryProblems, List<Problem> layoutProblems, String cacheId, java.util.Map<String, String> aliases) {
+    List<Problem> entryProblems, List<Problem> layoutProblems, String cacheId, java.util.Map<String, String> aliases,
+    List<Problem> layoutLinks) {
 
   PageState withLayoutProblems(List<Problem> problems) {
-    return new PageState(page, html, links, ids, entry, entryProblems, problems, cacheId, aliases);
+    return withLayoutProblems(problems, List.of());
+  }
+
+  PageState withLayoutProblems(List<Problem> problems, List<Problem> wrongLinks) {
+    return new PageState(page, html, links, ids, entry, entryProblems, problems, cacheId, aliases, wrongLinks);
   }
 
   PageState withEntry(PostEntry newEntry, List<Problem> problems) {
-    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems, cacheId, aliases);
+    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems, cacheId, aliases, layoutLinks);
   }
 
   PageState withoutHtml() {
-    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases);
+    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases, layoutLinks);
   }
 
   PageState withHtml(String newHtml) {
-    return new PageState(page, newHtml, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases);
+    return new PageState(page, newHtml, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases, layoutLinks);
   }
 
   /** Whether its Markdown was rendered: a page whose renderer failed has no links found. */

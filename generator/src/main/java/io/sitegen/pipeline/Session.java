@@ -13,6 +13,7 @@ import io.sitegen.content.Source;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Anchors;
 import io.sitegen.links.GitHubIds;
+import io.sitegen.links.LayoutLinks;
 import io.sitegen.links.Links;
 import io.sitegen.links.PageLinks;
 import io.sitegen.markdown.LinkHook;
@@ -39,6 +40,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -86,6 +88,11 @@ public final class Session {
   private List<Page> listed = List.of();
   private Blog blog;
   private Links links;
+  /** What this run writes, as the last plan indexed it. */
+  private SiteIndex index;
+  private LayoutLinks layoutChecker;
+  /** The wrong links of the blog's index pages, by page URL, as they were last rendered. */
+  private final Map<String, List<Problem>> blogLinks = new ConcurrentHashMap<>();
   private boolean ownRobots;
   private List<Problem> indexProblems = List.of();
   /** What reading site.yml found that is not an error (a key that is nearly a known one). */
@@ -330,7 +337,8 @@ public final class Session {
     cacheRefused = options.cache() && !PageCache.usable(config.root());
     if (cache != null) cache.close();
     cache = options.cache() && !cacheRefused ? new PageCache(config.root(), PageCache.generatorIdentity()) : null;
-    layouts = new Layouts(config.root(), config.layoutsDir(), files);
+    layouts = new Layouts(config.root(), config.layoutsDir(), files, config.string("baseUrl", ""),
+        config.basePath());
     markdown = new Markdown(config.softBreaksAsBr());
     pages.clear();
     states.clear();
@@ -357,9 +365,11 @@ public final class Session {
     Problems found = new Problems();
     List<String> generated = new ArrayList<>(blog.outputPaths());
     generated.addAll(Sitemap.outputPaths(config, ownRobots));
-    SiteIndex index = SiteIndex.build(published, contentFiles, repoPaths, assets, generated, found);
+    index = SiteIndex.build(published, contentFiles, repoPaths, assets, generated, found);
     indexProblems = found.sorted();
+    layouts.serving(index::serves);
     links = new Links(config, pages.values(), contentFiles, index, publishDrafts);
+    layoutChecker = new LayoutLinks(index, config.basePath());
   }
 
   /** Where each page's Markdown comes from: read again from its file, or from the update. */
@@ -407,7 +417,7 @@ public final class Session {
         cache.put(key, new PageCache.Entry(text, html, ids, aliases, recorded, excerpt, cacheId));
       }
     }
-    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId, aliases);
+    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId, aliases, List.of());
     if (!post) return state;
     Problems problems = new Problems();
     return state.withEntry(blog.entryWithExcerpt(page, excerpt, links, problems), problems.sorted());
@@ -453,7 +463,7 @@ public final class Session {
   private void sharedContext() {
     Map<String, Object> context = new HashMap<>();
     context.put("site", config.values());
-    context.put("pages", listed.stream().sorted(NEWEST_FIRST).map(p -> PageModel.of(p, null)).toList());
+    context.put("pages", listed.stream().sorted(NEWEST_FIRST).map(p -> PageModel.of(p, null, config.basePath())).toList());
     context.put("posts", postModels());
     context.put("preview", preview);
     shared = context;
@@ -487,15 +497,40 @@ public final class Session {
       return state.withLayoutProblems(List.of());
     }
     Map<String, Object> context = new HashMap<>(shared);
-    context.put("page", PageModel.of(page, relink(state.html(), relinks)));
+    String content = relink(state.html(), relinks);
+    context.put("page", PageModel.of(page, content, config.basePath()));
     Layouts.Result result = layouts.render(page.layout(), context, page.source());
     if (result.problem() != null) return state.withLayoutProblems(List.of(result.problem()));
+    List<Problem> wrongLinks = layoutLinks(page.layout(), result.html(), content, page.url());
     boolean unlisted = page.draft() && !options.drafts();
     String text = unlisted ? noindex(result.html()) : result.html();
-    out.write(page.outputPath(), text.getBytes(StandardCharsets.UTF_8), key);
+    // a page with a wrong link is not reused: its problems are found again by rendering it
+    out.write(page.outputPath(), text.getBytes(StandardCharsets.UTF_8), wrongLinks.isEmpty() ? key : null);
     written.incrementAndGet();
     renderedWith.put(page.source(), relinks);
-    return state.withLayoutProblems(List.of());
+    return state.withLayoutProblems(List.of(), wrongLinks);
+  }
+
+  /**
+   * The wrong links that {@code layout} added to a rendered page, located in the layout's files:
+   * a link to nothing the build writes is an error, one that leaves out the sub-path a warning.
+   *
+   * @param content the page's own HTML, whose links were checked as its Markdown was rendered
+   */
+  private List<Problem> layoutLinks(String layout, String html, String content, String pageUrl) {
+    if (!options.links()) return List.of();
+    List<Problem> found = new ArrayList<>();
+    String base = config.basePath();
+    for (LayoutLinks.Finding f : layoutChecker.check(html, content, pageUrl)) {
+      Layouts.Where where = layouts.whereWritten(layout, f.url(), base);
+      found.add(switch (f.kind()) {
+        case BROKEN -> Problem.error(where.file(), where.line(), "broken link " + f.url());
+        case SKIPS_BASE_PATH -> Problem.warning(where.file(), where.line(), "link " + f.url()
+            + " leaves out the sub-path " + base + " of baseUrl, so it leads off the site once published: write {{ \""
+            + f.url() + "\" | url }}");
+      });
+    }
+    return found;
   }
 
   private Map<String, String> rewritesOf(Page page) {
@@ -535,7 +570,7 @@ public final class Session {
   private String outputKey(PageState state, Map<String, String> relinks) {
     Page page = state.page();
     if (state.cacheId() == null) return null;
-    return outputKey(page.layout(), List.of(state.cacheId(), page.outputPath(), PageModel.of(page, null),
+    return outputKey(page.layout(), List.of(state.cacheId(), page.outputPath(), PageModel.of(page, null, config.basePath()),
         page.draft() && !options.drafts(), new java.util.TreeMap<>(relinks)));
   }
 
@@ -556,8 +591,10 @@ public final class Session {
   private String siteKey() {
     String made = siteKey;
     if (made == null) {
-      made = new Fingerprint().add("output-key-1").add(PageCache.generatorIdentity()).add(config.values())
-          .add(preview).add(options.drafts()).add(options.links()).hex();
+      // the outputs: a layout's links are checked against them, and exists() reads them
+      made = new Fingerprint().add("output-key-2").add(PageCache.generatorIdentity()).add(config.values())
+          .add(preview).add(options.drafts()).add(options.links()).add(List.copyOf(new java.util.TreeSet<>(index.outputPaths())))
+          .hex();
       siteKey = made;
     }
     return made;
@@ -576,14 +613,20 @@ public final class Session {
     boolean indexLayoutChanged = !work.layouts().isEmpty()
         && !disjoint(layouts.filesOf(Blog.INDEX_LAYOUT), work.layouts());
     Problems found = new Problems();
+    BiFunction<String, String, List<Problem>> checkLinks = (html, url) -> {
+      List<Problem> wrong = layoutLinks(Blog.INDEX_LAYOUT, html, null, url);
+      blogLinks.put(url, wrong);
+      return wrong;
+    };
     if (work.everything() || work.listing() || indexLayoutChanged) {
-      blog.writeIndex(layouts, shared, postModels(), null, this::outputKey, found, out);
+      blogLinks.clear();
+      blog.writeIndex(layouts, shared, postModels(), null, this::outputKey, checkLinks, found, out);
       blogProblems = found.sorted();
     } else if (!changedEntries.isEmpty()) {
       // Index pages not rendered again keep the problems of their last rendering.
       Set<Integer> numbers = new HashSet<>();
       for (String rel : changedEntries) numbers.add(blog.indexPageOf(pages.get(rel)));
-      blog.writeIndex(layouts, shared, postModels(), numbers, this::outputKey, found, out);
+      blog.writeIndex(layouts, shared, postModels(), numbers, this::outputKey, checkLinks, found, out);
       blogProblems = found.sorted();
     }
     boolean feedsTouched = renderedPosts.stream().map(pages::get).anyMatch(blog::inFeeds);
@@ -616,7 +659,7 @@ public final class Session {
       why = "cannot be rendered: out of memory; raise -Xmx with SITE_JAVA_OPTS or split the page";
     }
     states.put(page.relPath(), new PageState(page, null, null, Set.of(), null, List.of(),
-        List.of(Problem.error(page.source(), 0, why)), null, Map.of()));
+        List.of(Problem.error(page.source(), 0, why)), null, Map.of(), List.of()));
   }
 
   /** Marks a page that is published but unlisted (a draft under {@code drafts: unlisted}) noindex. */
@@ -647,6 +690,7 @@ public final class Session {
     indexProblems.forEach(all::add);
     int checked = 0;
     int broken = 0;
+    Map<Problem, Integer> onPages = new HashMap<>();
     for (PageState state : states.values()) {
       if (readProblems.containsKey(state.page().relPath())) continue;
       if (state.rendered()) {
@@ -656,6 +700,14 @@ public final class Session {
       }
       state.entryProblems().forEach(all::add);
       state.layoutProblems().forEach(all::add);
+      state.layoutLinks().forEach(p -> onPages.merge(p, 1, Integer::sum));
+    }
+    blogLinks.values().forEach(list -> list.forEach(p -> onPages.merge(p, 1, Integer::sum)));
+    for (Map.Entry<Problem, Integer> e : onPages.entrySet()) {
+      Problem p = e.getKey();
+      if (p.isError()) broken++;
+      all.add(new Problem(p.severity(), p.file(), p.line(), p.column(),
+          p.message() + " (on " + e.getValue() + (e.getValue() == 1 ? " page)" : " pages)")));
     }
     anchorProblems.forEach(all::add);
     blogProblems.forEach(all::add);
@@ -676,6 +728,11 @@ public final class Session {
   /** Lets go of the cache's files. */
   public void close() {
     if (cache != null) cache.close();
+  }
+
+  /** The sub-path of baseUrl that the last run's URLs start with ({@code /project}), or "". */
+  public String basePath() {
+    return config == null ? "" : config.basePath();
   }
 
   /** The pages this session publishes, by output path: the preview server marks the drafts. */

@@ -36,6 +36,8 @@ public final class PreviewServer implements AutoCloseable {
   private final LiveReload reload = new LiveReload();
   /** The output paths of the drafts in the last good site: they are served with a banner. */
   private volatile Set<String> drafts = Set.of();
+  /** The sub-path of baseUrl in the last good site, which the preview serves it under too. */
+  private volatile String basePath = "";
   private final HttpServer http;
   private final Watcher watcher;
 
@@ -59,7 +61,7 @@ public final class PreviewServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     }));
-    http.createContext("/", new Routes(http.getAddress(), site, reload, () -> drafts)::handle);
+    http.createContext("/", new Routes(http.getAddress(), site, reload, () -> drafts, () -> basePath)::handle);
     http.start();
     // every mount is watched: the mounts named when the server started (a new mount needs a restart)
     List<Path> watched = new java.util.ArrayList<>(SiteConfig.load(root, new io.sitegen.problems.Problems()).contentDirs());
@@ -80,6 +82,11 @@ public final class PreviewServer implements AutoCloseable {
 
   public String address() {
     return http.getAddress().getAddress().getHostAddress();
+  }
+
+  /** The sub-path the site is served under ({@code /project}), or "": from baseUrl, as the last good build read it. */
+  public String basePath() {
+    return basePath;
   }
 
   /** How many browsers listen for reloads. */
@@ -122,6 +129,7 @@ public final class PreviewServer implements AutoCloseable {
       if (changed != null) log.println("rebuilt in " + result.millis() + " ms");
       site.commit();
       drafts = draftsOf(session.publishedByOutput());
+      basePath = session.basePath();
       reload.succeeded(changed);
     } else {
       // No commit: the last good site stays served, and this build's changes wait for the next.

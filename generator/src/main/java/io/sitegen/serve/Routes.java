@@ -24,16 +24,21 @@ final class Routes {
   private final MemoryOutput site;
   private final LiveReload reload;
   private final Supplier<Set<String>> drafts;
+  private final Supplier<String> basePath;
 
   /**
    * @param bound  the address the server listens on, to check the Host of requests against
    * @param drafts the output paths of the drafts in the last good site, which get a banner
+   * @param basePath the sub-path of baseUrl ({@code /project}, or ""): the site is served under it,
+   *               as it will be once published, so that its links work in the preview too
    */
-  Routes(InetSocketAddress bound, MemoryOutput site, LiveReload reload, Supplier<Set<String>> drafts) {
+  Routes(InetSocketAddress bound, MemoryOutput site, LiveReload reload, Supplier<Set<String>> drafts,
+      Supplier<String> basePath) {
     this.bound = bound;
     this.site = site;
     this.reload = reload;
     this.drafts = drafts;
+    this.basePath = basePath;
   }
 
   void handle(HttpExchange exchange) throws IOException {
@@ -53,9 +58,22 @@ final class Routes {
         handleOwn(exchange, raw.substring(PREFIX.length()), exchange.getRequestURI().getRawQuery());
         return;
       }
+      String base = basePath.get();
+      if (!base.isEmpty()) {
+        if (raw.equals("/") || raw.equals(base)) {
+          // the host's root, or the sub-path without its slash: the site's home
+          exchange.getResponseHeaders().set("Location", base + "/");
+          send(exchange, raw.equals("/") ? 302 : 301, "text/plain; charset=utf-8", new byte[0]);
+          return;
+        }
+        if (!raw.startsWith(base + "/")) {
+          notFound(exchange);
+          return;
+        }
+      }
       String path;
       try {
-        path = RequestPath.toOutputPath(raw);
+        path = RequestPath.toOutputPath(raw.substring(base.length()));
       } catch (RequestPath.Refused e) {
         send(exchange, 400, "text/plain; charset=utf-8", ("bad request: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         return;
@@ -67,9 +85,7 @@ final class Routes {
         return;
       }
       if (body == null) {
-        byte[] own = site.get("404.html");
-        byte[] page = own != null ? own : notFoundPage();
-        send(exchange, 404, "text/html; charset=utf-8", inject(page, false, reload.build()));
+        notFound(exchange);
         return;
       }
       String file = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
@@ -77,6 +93,13 @@ final class Routes {
       if (type.startsWith("text/html")) body = inject(body, drafts.get().contains(file), reload.build());
       send(exchange, 200, type, body);
     }
+  }
+
+  /** The site's own 404 page, else a plain one. */
+  private void notFound(HttpExchange exchange) throws IOException {
+    byte[] own = site.get("404.html");
+    byte[] page = own != null ? own : notFoundPage();
+    send(exchange, 404, "text/html; charset=utf-8", inject(page, false, reload.build()));
   }
 
   /**

@@ -40,12 +40,21 @@ public final class Layouts {
   private final SiteFiles files;
   private final Path folder;
   private final PebbleEngine engine;
+  private final UrlFilters urls;
 
   /**
    * @param folder the layouts folder: every template is read from it only
    * @param files  the rule for reading files, links included
    */
   public Layouts(Path root, Path folder, SiteFiles files) {
+    this(root, folder, files, "", "");
+  }
+
+  /**
+   * @param baseUrl  the site's address, for {@code absoluteUrl}
+   * @param basePath the sub-path it is served under ({@code /project}), for {@code url}
+   */
+  public Layouts(Path root, Path folder, SiteFiles files, String baseUrl, String basePath) {
     this.root = root;
     this.files = files;
     this.folder = folder;
@@ -58,7 +67,16 @@ public final class Layouts {
         .strictVariables(false)
         .newLineTrimming(false)
         .cacheActive(true)
+        .extension(urls = new UrlFilters(baseUrl, basePath))
         .build();
+  }
+
+  /**
+   * Tells the {@code exists} function what the site's outputs are: {@code serves} takes a URL path
+   * from the site's root, without the sub-path.
+   */
+  public void serving(java.util.function.Predicate<String> serves) {
+    urls.serving(serves);
   }
 
   /**
@@ -179,6 +197,7 @@ public final class Layouts {
     fingerprints.clear();
     problems.clear();
     mentioned.clear();
+    written.clear();
   }
 
   /** Template texts read for {@link #filesOf} and {@link #mentions}: a build asks once per page. */
@@ -269,6 +288,84 @@ public final class Layouts {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  /** Where a link of a rendered page was written: a file of its layout and a line, 0 when no attribute matches. */
+  public record Where(String file, int line) {}
+
+  /**
+   * The attribute of {@code layout}'s files that most likely wrote {@code url}: one with that very
+   * value, else one naming it as a quoted string ({@code {{ "/docs/" | url }}}), else the first whose
+   * text around its expressions fits it ({@code {{ post.url }}} fits any).
+   *
+   * @param basePath the sub-path the site is served under, which the rendered URL may start with
+   */
+  public Where whereWritten(String layout, String url, String basePath) {
+    return written.computeIfAbsent(layout + "\0" + url + "\0" + basePath, k -> {
+      String bare = !basePath.isEmpty() && url.startsWith(basePath + "/") ? url.substring(basePath.length()) : url;
+      Where best = new Where(layout, 0);
+      int bestScore = 0;
+      for (String file : filesOf(layout)) {
+        String text = source(file);
+        Matcher m = LINK_ATTRIBUTE.matcher(text);
+        while (m.find()) {
+          String value = attributeValue(text, m.end());
+          int score = score(value, url, bare);
+          if (score > bestScore) {
+            bestScore = score;
+            best = new Where(file, io.sitegen.config.Text.lineAt(text, m.start() + 1));
+          }
+        }
+      }
+      return best;
+    });
+  }
+
+  private final Map<String, Where> written = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final Pattern LINK_ATTRIBUTE = Pattern.compile("(?i)[\\s\"'](?:href|src)\\s*=\\s*");
+  private static final Pattern EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
+
+  /** How well an attribute's template fits a rendered URL: 4 written as it is, 3 quoted in it, 2 or 1 fits, 0 not. */
+  private static int score(String template, String url, String bare) {
+    if (template.equals(url) || template.equals(bare)) return 4;
+    if (template.contains("\"" + bare + "\"") || template.contains("'" + bare + "'")) return 3;
+    StringBuilder regex = new StringBuilder();
+    Matcher e = EXPRESSION.matcher(template);
+    int at = 0;
+    boolean literal = false;
+    while (e.find()) {
+      if (e.start() > at) literal = true;
+      regex.append(Pattern.quote(template.substring(at, e.start()))).append(".*");
+      at = e.end();
+    }
+    if (at < template.length()) literal = true;
+    regex.append(Pattern.quote(template.substring(at)));
+    if (!Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(url).matches()) return 0;
+    return literal ? 2 : 1;
+  }
+
+  /** The value of an attribute starting at {@code from}: quoted (a quote inside {{ }} does not end it) or bare. */
+  private static String attributeValue(String text, int from) {
+    if (from >= text.length()) return "";
+    char quote = text.charAt(from);
+    boolean quoted = quote == '"' || quote == '\'';
+    int i = quoted ? from + 1 : from;
+    StringBuilder value = new StringBuilder();
+    while (i < text.length()) {
+      if (text.startsWith("{{", i) || text.startsWith("{%", i)) {
+        int end = text.indexOf(text.charAt(i + 1) == '{' ? "}}" : "%}", i + 2);
+        if (end < 0) break;
+        value.append(text, i, end + 2);
+        i = end + 2;
+        continue;
+      }
+      char c = text.charAt(i);
+      if (quoted ? c == quote : Character.isWhitespace(c) || c == '>') break;
+      value.append(c);
+      i++;
+    }
+    return value.toString();
   }
 
   /** A tag that names another template. */

@@ -10,12 +10,14 @@ public final class PageModel {
   private PageModel() {}
 
   /**
-   * @param html the page's rendered body, inserted as it is (it is marked safe for escaping)
+   * @param html     the page's rendered body, inserted as it is (it is marked safe for escaping)
+   * @param basePath the sub-path the site is served under ({@code /project}, or ""): {@code url}
+   *                 starts with it, so that a layout can write it as it is
    */
-  public static Map<String, Object> of(Page page, String html) {
+  public static Map<String, Object> of(Page page, String html, String basePath) {
     Map<String, Object> model = new LinkedHashMap<>(page.data());
     model.put("title", page.title());
-    model.put("url", page.url());
+    model.put("url", basePath + page.url());
     model.put("date", page.date());
     model.put("draft", page.draft());
     model.put("source", page.source());

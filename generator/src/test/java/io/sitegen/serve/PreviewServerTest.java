@@ -172,6 +172,34 @@ class PreviewServerTest {
   }
 
   @Test
+  void aSiteUnderASubPathIsServedUnderItAsItWillBePublished() throws Exception {
+    site.write("site.yml", site.read("site.yml").replace("https://example.org", "https://org.github.io/project/"));
+    try (PreviewServer sub = new PreviewServer(new BuildOptions(dir, dir.resolve("_site"), true, false, false),
+        "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
+      assertThat(sub.basePath()).isEqualTo("/project");
+      java.util.function.Function<String, HttpResponse<String>> at = path -> {
+        try {
+          return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sub.port() + path)).build(),
+              HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      HttpResponse<String> page = at.apply("/project/blog/two.html");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("<a href=\"/project/blog/one.html\">one</a>");
+      assertThat(at.apply("/").statusCode()).isEqualTo(302);
+      assertThat(at.apply("/").headers().firstValue("Location")).contains("/project/");
+      assertThat(at.apply("/project").headers().firstValue("Location")).contains("/project/");
+      assertThat(at.apply("/project/blog").headers().firstValue("Location")).contains("/project/blog/");
+      assertThat(at.apply("/project/css/site.css").statusCode()).isEqualTo(200);
+      assertThat(at.apply("/blog/two.html").statusCode()).as("outside the sub-path").isEqualTo(404);
+      assertThat(at.apply("/projectx/blog/two.html").statusCode()).isEqualTo(404);
+      assertThat(at.apply("/_sitegen/client.js").statusCode()).as("the preview's own files stay at the root").isEqualTo(200);
+    }
+  }
+
+  @Test
   void draftsAreBadgedAndBannerOnlyWhileServing() throws Exception {
     assertThat(body("/blog/")).contains("Next<span class=\"badge\">Draft</span>");
     String draft = body("/blog/next.html");

@@ -13,6 +13,14 @@ public final class FolderServer implements AutoCloseable {
   private final HttpServer server;
 
   public FolderServer(Path folder) {
+    this(folder, "");
+  }
+
+  /**
+   * Serves the folder under {@code prefix} ({@code /project}), as GitHub Pages serves a project
+   * site: every other path, the host's root included, is a 404.
+   */
+  public FolderServer(Path folder, String prefix) {
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
@@ -20,7 +28,13 @@ public final class FolderServer implements AutoCloseable {
     }
     Path root = folder.toAbsolutePath().normalize();
     server.createContext("/", exchange -> {
-      Path file = root.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+      String path = exchange.getRequestURI().getPath();
+      if (!path.startsWith(prefix + "/")) {
+        exchange.sendResponseHeaders(404, -1);
+        exchange.close();
+        return;
+      }
+      Path file = root.resolve(path.substring(prefix.length() + 1)).normalize();
       if (Files.isDirectory(file)) file = file.resolve("index.html");
       if (!file.startsWith(root) || !Files.isRegularFile(file)) {
         exchange.sendResponseHeaders(404, -1);
@@ -29,7 +43,8 @@ public final class FolderServer implements AutoCloseable {
       }
       String name = file.getFileName().toString();
       String type = name.endsWith(".css") ? "text/css" : name.endsWith(".png") ? "image/png"
-          : name.endsWith(".html") ? "text/html; charset=utf-8" : "application/octet-stream";
+          : name.endsWith(".html") ? "text/html; charset=utf-8" : name.endsWith(".xml") || name.endsWith(".rss")
+          || name.endsWith(".atom") ? "application/xml" : "application/octet-stream";
       byte[] body = Files.readAllBytes(file);
       exchange.getResponseHeaders().set("Content-Type", type);
       exchange.sendResponseHeaders(200, body.length);
