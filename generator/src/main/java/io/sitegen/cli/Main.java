@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** The {@code site} command. Exit codes: 0 success, 1 content errors, 2 usage errors. */
+/**
+ * The {@code site} command. Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal
+ * errors. They are listed in every command's --help, as scripts call the commands one by one: the
+ * list and the help layout are inherited by the subcommands (scope INHERIT), and a subcommand's own
+ * description and examples still win.
+ */
 @Command(name = "site",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
@@ -16,11 +21,15 @@ import picocli.CommandLine;
     subcommands = {InitCommand.class, BuildCommand.class, CheckCommand.class, ServeCommand.class, CleanCommand.class,
         NewCommand.class,
         DraftsCommand.class, PublishCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
-    footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  content errors, each printed as file:line: what is wrong, or a file that",
-        "     cannot be read or written (no space left, permission denied)",
-        "  2  usage errors, such as an output folder that must not be replaced",
-        "  3  an internal error: a bug in site, not in your content"})
+    scope = CommandLine.ScopeType.INHERIT,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:content errors, each printed as file:line: what is wrong, or a file that cannot be read or written"
+            + " (no space left, permission denied)",
+        "2:usage errors, such as an unknown option (the closest one is suggested) or an output folder that"
+            + " must not be replaced",
+        "3:an internal error: a bug in sitegen, not in your content"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
   public static final int OK = 0;
   public static final int CONTENT_ERRORS = 1;
@@ -41,7 +50,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cli.setErr(err);
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(Console.colours()));
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-      commandLine.getErr().println("site: internal error (a bug in site, not in your content): " + e);
+      commandLine.getErr().println("site: internal error (a bug in sitegen, not in your content): " + e);
       if (parsed.originalArgs().contains("--verbose") || parsed.originalArgs().contains("-v")) {
         e.printStackTrace(commandLine.getErr());
       }

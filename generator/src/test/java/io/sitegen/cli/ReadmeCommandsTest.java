@@ -46,4 +46,17 @@ class ReadmeCommandsTest {
     commands.remove("help");
     assertThat(inTable).containsAll(commands);
   }
+
+  @Test
+  void theReadmesExitCodesAreTheOnesHelpLists() throws Exception {
+    String readme = Files.readString(Path.of(System.getProperty("user.dir")).resolveSibling("README.md"));
+    int start = readme.indexOf("\nExit codes:");
+    assertThat(start).as("README's Exit codes paragraph").isNotNegative();
+    String paragraph = readme.substring(start + 1, readme.indexOf("\n\n", start));
+    List<String> codes = new ArrayList<>();
+    Matcher code = Pattern.compile("`(\\d+)`\\s").matcher(paragraph);
+    while (code.find()) codes.add(code.group(1));
+    assertThat(codes).containsExactlyElementsOf(CommandOptionsTest.exitCodes(new CommandLine(new Main())));
+    assertThat(paragraph).containsPattern("`3`\\s+an internal error");
+  }
 }
