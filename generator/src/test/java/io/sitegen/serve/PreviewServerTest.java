@@ -387,14 +387,14 @@ class PreviewServerTest {
     String why = "rebuild failed: stack overflow (input nested too deeply?)";
     assertThat(log.toString().substring(logBefore.length()).lines().toList())
         .containsExactly("site serve: " + why + "; still serving the last good build; fix the file and save again");
-    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[\"" + why + "\"]}");
+    assertThat(body("/_sitegen/status")).isEqualTo("{\"errors\":[{\"message\":\"" + why + "\"}]}");
     assertThat(body("/blog/two.html")).contains("Second post");
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(events.body(), StandardCharsets.UTF_8))) {
       assertThat(reader.readLine()).isEqualTo("event: hello");
       reader.readLine();
       reader.readLine();
       assertThat(reader.readLine()).isEqualTo("event: build-error");
-      assertThat(reader.readLine()).isEqualTo("data: {\"errors\":[\"" + why + "\"]}");
+      assertThat(reader.readLine()).isEqualTo("data: {\"errors\":[{\"message\":\"" + why + "\"}]}");
     }
 
     site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nSaved after the overflow.\n");
