@@ -33,7 +33,7 @@ public final class PreviewServer implements AutoCloseable {
   private final PrintWriter log;
   /** The last good site; a failed build's changes wait in it for the next good one. */
   private final MemoryOutput site = new MemoryOutput();
-  private final LiveReload reload = new LiveReload();
+  private final LiveReload reload;
   /** The output paths of the drafts in the last good site: they are served with a banner. */
   private volatile Set<String> drafts = Set.of();
   /** The sub-path of baseUrl in the last good site, which the preview serves it under too. */
@@ -48,6 +48,7 @@ public final class PreviewServer implements AutoCloseable {
    */
   public PreviewServer(BuildOptions options, String host, int port, PrintWriter log) throws IOException {
     Path root = options.root().toAbsolutePath().normalize();
+    this.reload = new LiveReload(root);
     this.log = log;
     this.session = new Session(options, true);
     rebuild(null);

@@ -208,7 +208,7 @@ class OverlayBrowserTest {
       reload.succeeded(null);
       http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
       http.setExecutor(threads);
-      http.createContext("/", new Routes(http.getAddress(), site, reload, Set::of)::handle);
+      http.createContext("/", new Routes(http.getAddress(), site, reload, Set::of, () -> "")::handle);
       http.start();
     }
 

@@ -336,6 +336,8 @@ class PreviewServerTest {
   void aBrokenBuildKeepsTheLastGoodSiteAndReportsTheError() throws Exception {
     site.write("content/blog/two.md", "---\ntitle: [Two\n---\nBroken.\n");
     eventually(() -> body("/_sitegen/status").contains("content/blog/two.md:"));
+    assertThat(body("/_sitegen/status")).as("the overlay gets the lines around the error")
+        .contains("\"context\":[", "\"text\":\"title: [Two\"");
     assertThat(body("/blog/two.html")).contains("Second post");
     assertThat(log.toString()).contains("build failed: still serving the last good build");
     site.write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nFixed.\n");
