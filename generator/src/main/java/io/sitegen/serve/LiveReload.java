@@ -33,11 +33,6 @@ final class LiveReload implements AutoCloseable {
   private volatile long lastEventNanos;
   private volatile int build;
 
-  /** Without the site root: the overlay shows the errors, but not the lines around them. */
-  LiveReload() {
-    this(null);
-  }
-
   /** @param root the site root, which the files named by the errors are relative to */
   LiveReload(Path root) {
     this.root = root;
