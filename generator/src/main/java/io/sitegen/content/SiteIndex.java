@@ -69,6 +69,11 @@ public final class SiteIndex {
     return hasOutput(path) || hasOutput(path + "/index.html");
   }
 
+  /** What writes the output file {@code outputPath}: a path from the site root, "the generator", or null. */
+  public String producer(String outputPath) {
+    return producers.get(outputPath);
+  }
+
   /** Every output path of this build. */
   public java.util.Set<String> outputPaths() {
     return java.util.Collections.unmodifiableSet(producers.keySet());

@@ -209,6 +209,26 @@ public final class Links {
     return Target.kept(sourceBase + encodePath(target) + u.suffix());
   }
 
+  /**
+   * The file a published URL of a page names ({@code /project/blog/a.png}, {@code images/a.png}),
+   * when the build copies it from the site's folders: to read an image's size. Empty otherwise.
+   */
+  public Optional<Path> fileOf(Page from, String url) {
+    if (url.isEmpty() || Url.isExternal(url)) return Optional.empty();
+    String path = Url.parse(url).path();
+    if (path.isEmpty()) return Optional.empty();
+    if (!path.startsWith("/")) {
+      path = parentOf(from.url()) + path;
+    } else if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
+      path = path.substring(basePath.length());
+    }
+    String output = normalize(path.startsWith("/") ? path.substring(1) : path);
+    if (output == null) return Optional.empty();
+    String source = index.producer(output);
+    if (source == null || source.equals("the generator")) return Optional.empty();
+    return Optional.of(config.root().resolve(source));
+  }
+
   /** Files of the repository outside content/ that links were checked against. */
   private final Set<Path> consulted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

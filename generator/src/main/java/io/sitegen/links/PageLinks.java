@@ -12,7 +12,13 @@ import java.util.List;
 public final class PageLinks {
   private final List<Problem> problems = new ArrayList<>();
   private final List<Links.AnchorLink> anchors = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
   private int checked;
+
+  /** Something wrong with a link's target that does not break it, such as an image whose size cannot be read. */
+  public synchronized void warning(Problem problem) {
+    warnings.add(problem);
+  }
 
   synchronized void broken(Problem problem) {
     checked++;
@@ -33,8 +39,11 @@ public final class PageLinks {
     return problems.size();
   }
 
+  /** The broken links, then the warnings. */
   public synchronized List<Problem> problems() {
-    return List.copyOf(problems);
+    List<Problem> all = new ArrayList<>(problems);
+    all.addAll(warnings);
+    return all;
   }
 
   synchronized List<Links.AnchorLink> anchors() {

@@ -13,6 +13,7 @@ import io.sitegen.content.Source;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Anchors;
 import io.sitegen.links.GitHubIds;
+import io.sitegen.images.ImageSizes;
 import io.sitegen.links.LayoutLinks;
 import io.sitegen.links.Links;
 import io.sitegen.links.PageLinks;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -394,7 +396,7 @@ public final class Session {
     Map<String, String> aliases;
     String excerpt;
     String cacheId = null;
-    if (hit != null && (hit.excerpt() != null) == post && replays(hit.links(), hook)) {
+    if (hit != null && (hit.excerpt() != null) == post && replays(hit.links(), hook, page, text, found)) {
       html = hit.html();
       ids = hit.ids();
       aliases = hit.aliases();
@@ -408,6 +410,13 @@ public final class Session {
         String published = resolve.resolve(url, line);
         recorded.add(new PageCache.Link(url, line, published));
         return published;
+      });
+      PageLinks sink = found;
+      html = ImageSizes.addSizes(html, src -> {
+        ImageSizes.Result size = imageSize(page, src, text, sink).orElse(null);
+        if (size == null) return null;
+        recorded.add(new PageCache.Link(IMAGE_SIZE + src, 0, String.valueOf(size)));
+        return size.size();
       });
       ids = options.links() ? Anchors.of(html) : Set.of();
       aliases = options.links() ? GitHubIds.of(html) : Map.of();
@@ -426,13 +435,44 @@ public final class Session {
   /**
    * Whether each link of a cached rendering still resolves to what it was published as: the
    * permalinks of the pages it names are part of the page's output. Resolving records the links
-   * in the hook's sink, as rendering would.
+   * in the hook's sink, as rendering would. An image's size is a link of its own kind
+   * ({@link #IMAGE_SIZE}): the image must still have the size written into the HTML.
    */
-  private static boolean replays(List<PageCache.Link> recorded, LinkHook hook) {
+  private boolean replays(List<PageCache.Link> recorded, LinkHook hook, Page page, String text, PageLinks found) {
     for (PageCache.Link link : recorded) {
-      if (!link.published().equals(hook.resolve(link.url(), link.line()))) return false;
+      if (link.url().startsWith(IMAGE_SIZE)) {
+        String src = link.url().substring(IMAGE_SIZE.length());
+        Optional<ImageSizes.Result> size = imageSize(page, src, text, found);
+        if (size.isEmpty() || !link.published().equals(String.valueOf(size.get()))) return false;
+      } else if (!link.published().equals(hook.resolve(link.url(), link.line()))) {
+        return false;
+      }
     }
     return true;
+  }
+
+  /** What a cached rendering records for an image whose size it wrote: this, then the image's src. */
+  private static final String IMAGE_SIZE = "\0image-size:";
+
+  /** The sizes of the images read in this run, by file: a site's logo is on many pages. */
+  private final Map<Path, ImageSizes.Result> imageSizes = new ConcurrentHashMap<>();
+
+  /**
+   * The size of the image a page's {@code <img src>} names, when the build copies it from the
+   * site's folders and its format is one that is sized; empty otherwise. One that cannot be read
+   * is a warning of the page, at the line that names its file.
+   */
+  private Optional<ImageSizes.Result> imageSize(Page page, String src, String text, PageLinks found) {
+    Optional<Path> file = links.fileOf(page, src);
+    if (file.isEmpty() || !ImageSizes.sized(file.get().getFileName().toString())) return Optional.empty();
+    ImageSizes.Result size = imageSizes.computeIfAbsent(file.get(), ImageSizes::of);
+    if (size.problem() != null) {
+      String name = file.get().getFileName().toString();
+      int at = text.indexOf(name);
+      int line = at < 0 ? 0 : page.bodyLine() + io.sitegen.config.Text.lineAt(text, at) - 1;
+      found.warning(Problem.warning(page.source(), line, "image " + src + ": " + size.problem()));
+    }
+    return Optional.of(size);
   }
 
   /** Makes a post's entry again from its kept HTML; @return whether it changed */

@@ -52,7 +52,7 @@ class BlogTest {
             {% endblock %}
             """)
         .write("layouts/blog_previews/a.html", "<p class=\"custom\">Hand-written <b>preview</b></p>")
-        .write("content/blog/images/a.png", new byte[] {1})
+        .write("content/blog/images/a.png", TestSite.PNG)
         .write("content/blog/20241210-a.md", """
             ---
             title: "A &amp; B"

@@ -133,7 +133,7 @@ class ContentTest {
   void otherFilesAreStaticAndHiddenFilesAreIgnored() {
     TestSite site = new TestSite(dir)
         .write("content/a.md", "---\nlayout: a\n---\n")
-        .write("content/blog/images/a.png", new byte[] {1, 2, 3})
+        .write("content/blog/images/a.png", TestSite.PNG)
         .write("content/.DS_Store", "x")
         .write("content/.git/config", "x");
     Content content = read(site);

@@ -38,7 +38,7 @@ class LinksTest {
         .write("content/blog/x.md", "---\ntitle: X\n---\n# X\n\n## Section A\n\n## Such anchor\n")
         .write("content/blog/my post.md", "---\ntitle: Spaced\n---\nSpaced name.\n")
         .write("content/blog/next.md", "---\ntitle: Next\ndraft: true\npermalink: /blog/next-release.html\n---\n# Soon\n")
-        .write("content/blog/images/a.png", new byte[] {1})
+        .write("content/blog/images/a.png", TestSite.PNG)
         .write("content/docs/BUSINESS.md", "# Business\n\n## Pricing & plans\n")
         .write("content/docs/y.md", "# Y\n")
         .write("content/blog/a.md", """

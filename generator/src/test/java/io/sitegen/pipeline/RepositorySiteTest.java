@@ -44,8 +44,8 @@ class RepositorySiteTest {
         .write("README.md", "# Project\n")
         .write("LICENSE", "Some licence.\n")
         .write("src/Main.java", "class Main {}\n")
-        .write("images/a.png", new byte[] {1})
-        .write("blog/images/b.png", new byte[] {2})
+        .write("images/a.png", TestSite.PNG)
+        .write("blog/images/b.png", TestSite.PNG)
         .write("blog/20240101-hello.md", """
             ---
             title: Hello

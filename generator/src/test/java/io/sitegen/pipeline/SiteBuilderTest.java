@@ -62,7 +62,7 @@ class SiteBuilderTest {
             Coming soon.
             """)
         .write("content/docs/FAQ.md", "# Questions\n")
-        .write("content/blog/images/a.png", new byte[] {1, 2, 3})
+        .write("content/blog/images/a.png", TestSite.PNG)
         .write("assets/css/site.css", "body{}");
   }
 

@@ -47,7 +47,7 @@ class SubPathTest {
         .write("assets/css/site.css", "body{}")
         .write("content/index.md", "# Home\n\nSee [the guide](docs/guide.md) and <img src=\"/img/a.png\"> "
             + "and <a href=\"/project/img/a.png\">the same</a> and [a folder](/blog/).\n")
-        .write("content/img/a.png", new byte[] {1})
+        .write("content/img/a.png", TestSite.PNG)
         .write("content/docs/guide.md", "# Guide\n\n[Home](../index.md#home)\n")
         .write("content/blog/one.md", "---\ntitle: One\ndate: 2024-01-01\n---\nFirst, see [two](two.md).\n")
         .write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nSecond.\n");

@@ -51,7 +51,7 @@ class PreviewServerTest {
         .write("content/blog/two.md", "---\ntitle: Two\ndate: 2024-02-01\n---\nSecond post, see [one](./one.md).\n")
         .write("content/blog/next.md", "---\ntitle: Next\ndate: 2024-03-01\ndraft: true\n---\nComing soon.\n")
         .write("content/docs/guide.md", "---\ntitle: Guide\n---\n# Guide\n")
-        .write("content/blog/images/a.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'})
+        .write("content/blog/images/a.png", TestSite.PNG)
         .write("assets/css/site.css", "body { color: black; }");
     server = new PreviewServer(new BuildOptions(dir, dir.resolve("_site"), true, false, false),
         "127.0.0.1", 0, new PrintWriter(log, true));

@@ -12,6 +12,10 @@ import io.sitegen.cli.Main;
 
 /** A site written into a temporary folder by a test, file by file. */
 public final class TestSite {
+  /** A valid 1x1 PNG, for pages whose images are sized. */
+  public static final byte[] PNG = java.util.Base64.getDecoder().decode(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
   private final Path root;
 
   public TestSite(Path root) {
