@@ -168,7 +168,7 @@ public final class Blog {
       SiteFiles.Lookup found = files.lookup(layouts, name);
       if (found == SiteFiles.Lookup.FOUND) {
         try {
-          return Text.read(config.root().resolve(name));
+          return underBasePath(Text.read(config.root().resolve(name)));
         } catch (IOException e) {
           problems.add(Problem.error(post.source(), post.lineOf("previewBody"),
               "previewBody: cannot read layouts/" + body + " as UTF-8 text"));
@@ -181,8 +181,28 @@ public final class Blog {
       return "";
     }
     Object preview = post.data().get("preview");
-    if (preview != null) return String.valueOf(preview);
+    if (preview != null) return underBasePath(String.valueOf(preview));
     return excerpt.isEmpty() ? "" : "<p>" + Entities.escape(excerpt) + "</p>";
+  }
+
+  private static final java.util.regex.Pattern ROOT_RELATIVE =
+      java.util.regex.Pattern.compile("(\\s(?:href|src)\\s*=\\s*[\"']?)/(?!/)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * A preview's HTML with the sub-path in front of its root-relative URLs, as the build writes every
+   * root-relative URL; one written with the sub-path already is left as it is.
+   */
+  private String underBasePath(String html) {
+    String base = config.basePath();
+    if (base.isEmpty()) return html;
+    java.util.regex.Matcher m = ROOT_RELATIVE.matcher(html);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      boolean prefixed = html.startsWith(base.substring(1) + "/", m.end()) || html.startsWith(base, m.end() - 1)
+          && (m.end() - 1 + base.length() == html.length() || "\"' >".indexOf(html.charAt(m.end() - 1 + base.length())) >= 0);
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + (prefixed ? "/" : base + "/")));
+    }
+    return m.appendTail(out).toString();
   }
 
   private static boolean truthy(Object value) {
@@ -264,14 +284,10 @@ public final class Blog {
   /**
    * Renders the index pages numbered in {@code only} (counting from 1), or all of them when it is null.
    *
-   * @param keys sums up a rendering of a layout with the values a page adds to {@code context}
-   *             (null when it cannot be): an index page whose key is the last build's is reused
-   * @param checkLinks the wrong links a rendered index page has, from its HTML and URL: a page with
-   *             any is not reused, so that a next build finds them again
+   * @param out writes (or reuses) each index page
    */
   public void writeIndex(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
-      java.util.Set<Integer> only, java.util.function.BiFunction<String, Object, String> keys,
-      java.util.function.BiFunction<String, String, List<Problem>> checkLinks, Problems problems, Output out) {
+      java.util.Set<Integer> only, IndexPages out, Problems problems) {
     if (!hasIndex()) return;
     if (!layouts.exists(INDEX_LAYOUT)) {
       problems.add(Problem.error(INDEX_LAYOUT, 0, "layout not found: the blog index of " + posts.size()
@@ -294,18 +310,22 @@ public final class Blog {
       page.put("url", config.basePath() + indexUrl(n));
       page.put("section", settings.dir());
       String path = indexUrl(n).substring(1) + "index.html";
-      String key = keys.apply(INDEX_LAYOUT, List.of(page, paginator));
-      if (key != null && out.reuse(path, key)) continue;
-      Map<String, Object> ctx = new HashMap<>(context);
-      ctx.put("page", page);
-      ctx.put("paginator", paginator);
-      Layouts.Result result = layouts.render(INDEX_LAYOUT, ctx, "the blog index, page " + n);
-      if (result.problem() != null) {
-        problems.add(result.problem());
-      } else {
-        boolean wrongLinks = !checkLinks.apply(result.html(), indexUrl(n)).isEmpty();
-        out.write(path, result.html().getBytes(java.nio.charset.StandardCharsets.UTF_8), wrongLinks ? null : key);
-      }
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("page", page);
+      values.put("paginator", paginator);
+      Problem problem = out.write(path, indexUrl(n), values, "the blog index, page " + n);
+      if (problem != null) problems.add(problem);
     }
+  }
+
+  /** Writes one index page through {@link #INDEX_LAYOUT}, or reuses it. */
+  @FunctionalInterface
+  public interface IndexPages {
+    /**
+     * @param url    the page's URL without the sub-path
+     * @param values what the page adds to the layouts' shared context ({@code page}, {@code paginator})
+     * @return the problem that stopped its layout, or null
+     */
+    Problem write(String path, String url, Map<String, Object> values, String forSource);
   }
 }

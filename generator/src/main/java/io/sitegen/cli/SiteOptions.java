@@ -13,7 +13,7 @@ final class SiteOptions {
   @Option(names = "--drafts", description = "Publish pages marked draft: true as well.")
   boolean drafts;
 
-  @Option(names = "--strict", description = "Treat warnings, such as a missing anchor, as errors.")
+  @Option(names = "--strict", description = "Treat every warning (a missing anchor, a link that leaves out the sub-path, a nearly known key) as an error.")
   boolean strict;
 
   @Option(names = "--no-cache", description = "Render every page again, neither reading nor writing .site-cache/.")

@@ -26,10 +26,21 @@ public final class SiteConfig {
   private final BlogConfig blog;
   private final boolean unlistedDrafts;
   private final Mounts mounts;
-  private final String basePath;
+  private final Address address;
+
+  /**
+   * Where the site is published, from {@code baseUrl}.
+   *
+   * @param path    the sub-path, percent-encoded as a URL holds it ({@code /caf%C3%A9}), or ""
+   * @param decoded the sub-path as text ({@code /café}), to compare with decoded link paths
+   * @param origin  the scheme and host ({@code https://org.github.io}), or "" without a baseUrl
+   */
+  private record Address(String path, String decoded, String origin) {
+    static final Address NONE = new Address("", "", "");
+  }
 
   private SiteConfig(Path root, Map<String, Object> values, List<PathDefault> defaults, boolean softBreaksAsBr,
-      BlogConfig blog, boolean unlistedDrafts, Mounts mounts, String basePath) {
+      BlogConfig blog, boolean unlistedDrafts, Mounts mounts, Address address) {
     this.root = root;
     this.values = Collections.unmodifiableMap(values);
     this.defaults = List.copyOf(defaults);
@@ -37,12 +48,12 @@ public final class SiteConfig {
     this.blog = blog;
     this.unlistedDrafts = unlistedDrafts;
     this.mounts = mounts;
-    this.basePath = basePath;
+    this.address = address;
   }
 
   /** The configuration used when a site has no {@code site.yml}, or for tests. */
   public static SiteConfig defaults(Path root) {
-    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false, Mounts.DEFAULT, "");
+    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false, Mounts.DEFAULT, Address.NONE);
   }
 
   /**
@@ -78,8 +89,8 @@ public final class SiteConfig {
     boolean unlisted = readDrafts(values.get("drafts"), text, problems);
     Mounts mounts = Mounts.read(values.get("mounts"), root, text, problems);
     for (String key : List.of("title", "description", "sourceBase")) checkText(values, key, text, problems);
-    String basePath = readBaseUrl(values.get("baseUrl"), text, problems);
-    return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts, basePath);
+    Address address = readBaseUrl(values.get("baseUrl"), text, problems);
+    return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts, address);
   }
 
   /** The keys of site.yml the generator reads; any other is the site's own, for layouts as site.KEY. */
@@ -105,9 +116,10 @@ public final class SiteConfig {
 
   /** The first line on which {@code key:} is written, at any depth or inside {@code {...}}; else 1. */
   private static int lineWriting(String text, String key) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|[\\s{,])" + java.util.regex.Pattern.quote(key)
-        + "\\s*:", java.util.regex.Pattern.MULTILINE).matcher(text);
-    return m.find() ? Text.lineAt(text, m.start()) : 1;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(^|[\\s{,])(" + java.util.regex.Pattern.quote(key)
+        + ")\\s*:", java.util.regex.Pattern.MULTILINE).matcher(text);
+    // the key's own offset: the character before it may be the end of the line above
+    return m.find() ? Text.lineAt(text, m.start(2)) : 1;
   }
 
   /**
@@ -141,34 +153,48 @@ public final class SiteConfig {
    * {@code https://org.github.io/project/}), or "" when the site is at the root of its host or has
    * no address. A value that is not an http(s) address with a host is an error.
    */
-  private static String readBaseUrl(Object raw, String text, Problems problems) {
-    if (raw == null || (raw instanceof String s && s.isBlank())) return "";
+  private static Address readBaseUrl(Object raw, String text, Problems problems) {
+    if (raw == null || (raw instanceof String s && s.isBlank())) return Address.NONE;
     String example = " such as https://example.org or, under a sub-path, https://org.github.io/project";
     int line = Text.lineOfKey(text, "baseUrl");
     if (!(raw instanceof String value)) {
       problems.error(FILE_NAME, line, "baseUrl: expected the site's address" + example);
-      return "";
+      return Address.NONE;
     }
     java.net.URI uri;
     try {
       uri = new java.net.URI(value.trim());
     } catch (java.net.URISyntaxException e) {
-      problems.error(FILE_NAME, line, "baseUrl: not an address (" + e.getReason() + "): " + value);
-      return "";
+      try {
+        // written as a browser shows it (a space, an accent in the path): encoded here
+        java.net.URL url = new java.net.URL(value.trim());
+        uri = new java.net.URI(url.getProtocol(), url.getUserInfo(), url.getHost(), url.getPort(), url.getPath(),
+            url.getQuery(), url.getRef());
+      } catch (java.net.MalformedURLException | java.net.URISyntaxException again) {
+        problems.error(FILE_NAME, line, "baseUrl: not an address (" + e.getReason() + "): " + value);
+        return Address.NONE;
+      }
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawAuthority() == null) {
       problems.error(FILE_NAME, line, "baseUrl: expected a full address starting with https://, found '" + value
           + "';" + example);
-      return "";
+      return Address.NONE;
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
       problems.error(FILE_NAME, line, "baseUrl: an address with no ?query or #fragment expected, found '" + value + "'");
-      return "";
+      return Address.NONE;
     }
-    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-    while (path.endsWith("/")) path = path.substring(0, path.length() - 1);
-    return path;
+    // as a URL holds it: a sub-path with a space or an accent is written percent-encoded
+    java.net.URI ascii = java.net.URI.create(uri.toASCIIString());
+    return new Address(withoutLastSlash(ascii.getRawPath()), withoutLastSlash(uri.getPath()),
+        scheme + "://" + ascii.getRawAuthority());
+  }
+
+  private static String withoutLastSlash(String path) {
+    String p = path == null ? "" : path;
+    while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+    return p;
   }
 
   private static BlogConfig readBlog(Object raw, String text, Problems problems) {
@@ -326,7 +352,17 @@ public final class SiteConfig {
    * project site, "" at the root of its host. Every root-relative URL the build writes starts with it.
    */
   public String basePath() {
-    return basePath;
+    return address.path();
+  }
+
+  /** {@link #basePath} as text, without percent-encoding: what decoded link paths start with. */
+  public String decodedBasePath() {
+    return address.decoded();
+  }
+
+  /** The scheme and host of {@code baseUrl} ({@code https://org.github.io}), or "" without one. */
+  public String origin() {
+    return address.origin();
   }
 
   /** The value of {@code key} as a string, or {@code fallback} when it is absent. */

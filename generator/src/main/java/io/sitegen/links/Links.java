@@ -39,6 +39,7 @@ public final class Links {
   private final String sitePrefix;
   private final String sourceBase;
   private final String basePath;
+  private final String decodedBasePath;
 
   /**
    * @param pages         every page of the mounts, drafts included
@@ -59,6 +60,7 @@ public final class Links {
     String base = config.string("sourceBase", "");
     this.sourceBase = base.isEmpty() || base.endsWith("/") ? base : base + "/";
     this.basePath = config.basePath();
+    this.decodedBasePath = config.decodedBasePath();
   }
 
   /** The repository holding the site: the nearest folder with a .git, else the site root. */
@@ -219,8 +221,8 @@ public final class Links {
     if (path.isEmpty()) return Optional.empty();
     if (!path.startsWith("/")) {
       path = parentOf(from.url()) + path;
-    } else if (!basePath.isEmpty() && path.startsWith(basePath + "/")) {
-      path = path.substring(basePath.length());
+    } else if (!decodedBasePath.isEmpty() && path.startsWith(decodedBasePath + "/")) {
+      path = path.substring(decodedBasePath.length());
     }
     String output = normalize(path.startsWith("/") ? path.substring(1) : path);
     if (output == null) return Optional.empty();
@@ -267,27 +269,25 @@ public final class Links {
     return null;
   }
 
-  /**
-   * Whether the URL, read as a published URL (absolute, or relative to the page's own URL), names
-   * a file this build writes: {@code /css/site.css}, {@code ../blog/x.html}.
-   */
+  /** Whether a relative URL, read from the page's own URL, names a file this build writes ({@code ../blog/x.html}). */
   private boolean publishedElsewhere(Page from, Url u) {
-    if (u.path().startsWith("/")) return prefixFromRoot(u) != null;
     return writes(parentOf(from.url()) + u.path());
   }
 
   /**
    * What a root-relative URL that names a file this build writes needs in front to be published:
-   * under a sub-path the sub-path, unless it is written with it already ({@code /project/css/x.css});
+   * under a sub-path the sub-path, unless it is written with it already ({@code /project/css/x.css})
+   * and is no path of the site as it is (the blog's {@code /blog/} under the sub-path {@code /blog});
    * null when it names nothing the build writes.
    */
   private String prefixFromRoot(Url u) {
     String path = u.path();
-    if (!basePath.isEmpty() && (path.equals(basePath) || path.startsWith(basePath + "/"))) {
-      String inside = path.substring(basePath.length());
+    if (writes(path)) return basePath;
+    if (!decodedBasePath.isEmpty() && (path.equals(decodedBasePath) || path.startsWith(decodedBasePath + "/"))) {
+      String inside = path.substring(decodedBasePath.length());
       if (writes(inside.isEmpty() ? "/" : inside)) return "";
     }
-    return writes(path) ? basePath : null;
+    return null;
   }
 
   /** Whether the build writes the file a published URL path (from the root, or relative) names. */

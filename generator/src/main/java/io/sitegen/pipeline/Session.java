@@ -42,7 +42,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -93,6 +93,8 @@ public final class Session {
   /** What this run writes, as the last plan indexed it. */
   private SiteIndex index;
   private LayoutLinks layoutChecker;
+  /** What each output's rendering asked of the other outputs; null without a cache, where nothing is reused. */
+  private OutputQuestions questions;
   /** The wrong links of the blog's index pages, by page URL, as they were last rendered. */
   private final Map<String, List<Problem>> blogLinks = new ConcurrentHashMap<>();
   private boolean ownRobots;
@@ -223,6 +225,7 @@ public final class Session {
     timings.clear();
     lap = start;
     siteKey = null;
+    if (questions != null) questions.newRun();
     Content content = null;
     if (work.everything()) {
       Problems settings = new Problems();
@@ -230,7 +233,7 @@ public final class Session {
       if (settings.hasErrors()) {
         // Every later stage depends on the settings: what it would report now is noise.
         settingsBroken = true;
-        return BuildResult.failedEarly(settings.sorted());
+        return BuildResult.failedEarly(strictly(settings.sorted()));
       }
       settingsBroken = false;
       settingsWarnings = settings.sorted();
@@ -330,6 +333,7 @@ public final class Session {
     int copied = copy(work, out);
     lap("copy files");
     if (cache != null) cache.flush();
+    if (questions != null) questions.save(work.everything());
     return result(start, written.get(), copied);
   }
 
@@ -339,6 +343,10 @@ public final class Session {
     cacheRefused = options.cache() && !PageCache.usable(config.root());
     if (cache != null) cache.close();
     cache = options.cache() && !cacheRefused ? new PageCache(config.root(), PageCache.generatorIdentity()) : null;
+    if (cache != null && questions == null) {
+      Path record = LastBuild.fileFor(options);
+      questions = OutputQuestions.load(record.resolveSibling(record.getFileName() + ".questions"));
+    }
     layouts = new Layouts(config.root(), config.layoutsDir(), files, config.string("baseUrl", ""),
         config.basePath());
     markdown = new Markdown(config.softBreaksAsBr());
@@ -371,7 +379,15 @@ public final class Session {
     indexProblems = found.sorted();
     layouts.serving(index::serves);
     links = new Links(config, pages.values(), contentFiles, index, publishDrafts);
-    layoutChecker = new LayoutLinks(index, config.basePath());
+    layoutChecker = new LayoutLinks(index, config.decodedBasePath(), config.origin());
+    String base = config.decodedBasePath();
+    if (!base.isEmpty() && index.outputPaths().stream().anyMatch(p -> p.startsWith(base.substring(1) + "/"))) {
+      List<Problem> more = new ArrayList<>(indexProblems);
+      more.add(Problem.warning(SiteConfig.FILE_NAME, 0, "the sub-path " + base + " of baseUrl is also a folder of the"
+          + " site: a URL that starts with " + base + "/ is read as that folder, not as one written with the sub-path;"
+          + " give layouts page.url and post.url as they are, without | url"));
+      indexProblems = more;
+    }
   }
 
   /** Where each page's Markdown comes from: read again from its file, or from the update. */
@@ -530,25 +546,65 @@ public final class Session {
       return state.withLayoutProblems(List.of(Problem.error(page.source(), page.lineOf("layout"), unusable)));
     }
     Map<String, String> relinks = rewritesOf(page);
-    String key = outputKey(state, relinks);
-    if (key != null && out.reuse(page.outputPath(), key)) {
-      written.incrementAndGet();
-      renderedWith.put(page.source(), relinks);
-      return state.withLayoutProblems(List.of());
-    }
-    Map<String, Object> context = new HashMap<>(shared);
     String content = relink(state.html(), relinks);
-    context.put("page", PageModel.of(page, content, config.basePath()));
-    Layouts.Result result = layouts.render(page.layout(), context, page.source());
-    if (result.problem() != null) return state.withLayoutProblems(List.of(result.problem()));
-    List<Problem> wrongLinks = layoutLinks(page.layout(), result.html(), content, page.url());
-    boolean unlisted = page.draft() && !options.drafts();
-    String text = unlisted ? noindex(result.html()) : result.html();
-    // a page with a wrong link is not reused: its problems are found again by rendering it
-    out.write(page.outputPath(), text.getBytes(StandardCharsets.UTF_8), wrongLinks.isEmpty() ? key : null);
+    Rendered rendered = renderTo(page.outputPath(), page.layout(), outputKey(state, relinks),
+        () -> Map.of("page", PageModel.of(page, content, config.basePath())), content, page.url(), page.source(),
+        page.draft() && !options.drafts(), out);
+    if (rendered.problem() != null) return state.withLayoutProblems(List.of(rendered.problem()));
     written.incrementAndGet();
     renderedWith.put(page.source(), relinks);
-    return state.withLayoutProblems(List.of(), wrongLinks);
+    return state.withLayoutProblems(List.of(), rendered.wrongLinks());
+  }
+
+  /** What {@link #renderTo} did: the problem that stopped the layout, else the wrong links it added. */
+  private record Rendered(Problem problem, List<Problem> wrongLinks) {}
+
+  /**
+   * Renders {@code layout} into the output file {@code path}, or reuses the last build's file when
+   * it was made from the same key and the answers its rendering got about the site's outputs (where
+   * its links led, what {@code exists} said) still hold. A page with a wrong link is written with
+   * no key, so that the next build renders it, and finds its problems, again.
+   *
+   * @param key     what the rendering is made of ({@link #outputKey(String, Object)}), or null: never reused
+   * @param values  what the page adds to the shared context
+   * @param content the page's own HTML, whose links were checked as its Markdown was rendered, or null
+   * @param pageUrl the page's URL without the sub-path
+   * @param noindex whether the page is published but unlisted
+   */
+  private Rendered renderTo(String path, String layout, String key, Supplier<Map<String, Object>> values,
+      String content, String pageUrl, String forSource, boolean noindex, Output out) {
+    String reusable = key == null ? null : questions.reusableKey(path, key, this::stillAnswered);
+    if (reusable != null && out.reuse(path, reusable)) {
+      questions.kept(path);
+      return new Rendered(null, List.of());
+    }
+    Map<String, Object> context = new HashMap<>(shared);
+    context.putAll(values.get());
+    Layouts.Result result = layouts.render(layout, context, forSource);
+    if (result.problem() != null) return new Rendered(result.problem(), List.of());
+    Set<String> served = new java.util.TreeSet<>();
+    List<Problem> wrongLinks = layoutLinks(layout, result.html(), content, pageUrl, served);
+    String text = noindex ? noindex(result.html()) : result.html();
+    String written = null;
+    if (key != null && wrongLinks.isEmpty()) {
+      Map<String, Boolean> asked = new java.util.TreeMap<>();
+      for (String p : served) asked.put(LINK_QUESTION + p, true);
+      result.asked().forEach((q, a) -> asked.put(EXISTS_QUESTION + q, a));
+      written = questions.keyFor(path, key, asked);
+    }
+    out.write(path, text.getBytes(StandardCharsets.UTF_8), written);
+    return new Rendered(null, wrongLinks);
+  }
+
+  /** A question of a rendering: whether a path its layout linked to is written. */
+  private static final String LINK_QUESTION = "l ";
+  /** A question of a rendering: what {@code exists} or {@code url} answered ({@link Layouts#answer}). */
+  private static final String EXISTS_QUESTION = "e ";
+
+  /** What a question of an earlier rendering is answered now. */
+  private boolean stillAnswered(String question) {
+    if (question.startsWith(LINK_QUESTION)) return layoutChecker.stillServes(question.substring(LINK_QUESTION.length()));
+    return layouts.answer(question.substring(EXISTS_QUESTION.length()));
   }
 
   /**
@@ -557,11 +613,11 @@ public final class Session {
    *
    * @param content the page's own HTML, whose links were checked as its Markdown was rendered
    */
-  private List<Problem> layoutLinks(String layout, String html, String content, String pageUrl) {
+  private List<Problem> layoutLinks(String layout, String html, String content, String pageUrl, Set<String> served) {
     if (!options.links()) return List.of();
     List<Problem> found = new ArrayList<>();
     String base = config.basePath();
-    for (LayoutLinks.Finding f : layoutChecker.check(html, content, pageUrl)) {
+    for (LayoutLinks.Finding f : layoutChecker.check(html, content, pageUrl, served)) {
       Layouts.Where where = layouts.whereWritten(layout, f.url(), base);
       found.add(switch (f.kind()) {
         case BROKEN -> Problem.error(where.file(), where.line(), "broken link " + f.url());
@@ -631,10 +687,8 @@ public final class Session {
   private String siteKey() {
     String made = siteKey;
     if (made == null) {
-      // the outputs: a layout's links are checked against them, and exists() reads them
-      made = new Fingerprint().add("output-key-2").add(PageCache.generatorIdentity()).add(config.values())
-          .add(preview).add(options.drafts()).add(options.links()).add(List.copyOf(new java.util.TreeSet<>(index.outputPaths())))
-          .hex();
+      made = new Fingerprint().add("output-key-3").add(PageCache.generatorIdentity()).add(config.values())
+          .add(preview).add(options.drafts()).add(options.links()).hex();
       siteKey = made;
     }
     return made;
@@ -653,20 +707,21 @@ public final class Session {
     boolean indexLayoutChanged = !work.layouts().isEmpty()
         && !disjoint(layouts.filesOf(Blog.INDEX_LAYOUT), work.layouts());
     Problems found = new Problems();
-    BiFunction<String, String, List<Problem>> checkLinks = (html, url) -> {
-      List<Problem> wrong = layoutLinks(Blog.INDEX_LAYOUT, html, null, url);
-      blogLinks.put(url, wrong);
-      return wrong;
+    Blog.IndexPages pagesOut = (path, url, values, forSource) -> {
+      Rendered rendered = renderTo(path, Blog.INDEX_LAYOUT, outputKey(Blog.INDEX_LAYOUT, List.copyOf(values.values())),
+          () -> values, null, url, forSource, false, out);
+      blogLinks.put(url, rendered.wrongLinks());
+      return rendered.problem();
     };
     if (work.everything() || work.listing() || indexLayoutChanged) {
       blogLinks.clear();
-      blog.writeIndex(layouts, shared, postModels(), null, this::outputKey, checkLinks, found, out);
+      blog.writeIndex(layouts, shared, postModels(), null, pagesOut, found);
       blogProblems = found.sorted();
     } else if (!changedEntries.isEmpty()) {
       // Index pages not rendered again keep the problems of their last rendering.
       Set<Integer> numbers = new HashSet<>();
       for (String rel : changedEntries) numbers.add(blog.indexPageOf(pages.get(rel)));
-      blog.writeIndex(layouts, shared, postModels(), numbers, this::outputKey, checkLinks, found, out);
+      blog.writeIndex(layouts, shared, postModels(), numbers, pagesOut, found);
       blogProblems = found.sorted();
     }
     boolean feedsTouched = renderedPosts.stream().map(pages::get).anyMatch(blog::inFeeds);
@@ -762,7 +817,15 @@ public final class Session {
     int draftsSkipped = pages.size() - published.size();
     long millis = (System.nanoTime() - start) / 1_000_000;
     return new BuildResult(published.size(), written, draftsSkipped, copied, checked, broken, missingAnchors,
-        millis, all.sorted());
+        millis, strictly(all.sorted()));
+  }
+
+  /** Under --strict every warning is an error: a CI run that passes has nothing left to look at. */
+  private List<Problem> strictly(List<Problem> problems) {
+    if (!options.strict()) return problems;
+    return problems.stream()
+        .map(p -> p.isError() ? p : Problem.error(p.file(), p.line(), p.column(), p.message()))
+        .toList();
   }
 
   /** Lets go of the cache's files. */

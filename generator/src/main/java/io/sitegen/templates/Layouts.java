@@ -79,6 +79,11 @@ public final class Layouts {
     urls.serving(serves);
   }
 
+  /** What a question a rendering asked ({@link Result#asked}) is answered now. */
+  public boolean answer(String question) {
+    return urls.answer(question);
+  }
+
   /**
    * Why {@code layout}, a path from the site root, cannot be rendered, or null when it can: it
    * must name a file inside {@code layouts/}, after links are followed.
@@ -126,24 +131,28 @@ public final class Layouts {
    * @param forSource the page being rendered, named in runtime errors
    */
   public Result render(String layout, Map<String, Object> context, String forSource) {
+    Map<String, Boolean> asked = new java.util.TreeMap<>();
+    UrlFilters.ASKED.set(asked);
     try {
       PebbleTemplate template = engine.getTemplate(layout);
       StringWriter out = new StringWriter(8192);
       template.evaluate(out, context);
-      return new Result(out.toString(), null);
+      return new Result(out.toString(), null, asked);
     } catch (ParserException e) {
-      return new Result(null, problem(e, layout, "template syntax: "));
+      return new Result(null, problem(e, layout, "template syntax: "), asked);
     } catch (PebbleException e) {
       Problem p = problem(e, layout, "template: ");
       return new Result(null, Problem.error(p.file(), p.line(), p.column(),
-          p.message() + " (rendering " + forSource + ")"));
+          p.message() + " (rendering " + forSource + ")"), asked);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       // A filter or function failed without Pebble locating it: name the layout at least.
       String reason = e.getMessage() == null ? "a filter or function failed" : e.getMessage().strip();
       return new Result(null, Problem.error(layout, 0,
-          "template: " + reason + " (rendering " + forSource + ")"));
+          "template: " + reason + " (rendering " + forSource + ")"), asked);
+    } finally {
+      UrlFilters.ASKED.remove();
     }
   }
 
@@ -374,6 +383,11 @@ public final class Layouts {
   private static final Pattern NAMED =
       Pattern.compile("\\(?\\s*([\"'])/?([^\"']+)\\1\\s*\\)?\\s*(-?%\\}|with\\b|only\\b|as\\b|import\\b)");
 
-  /** Either the rendered text or the problem that stopped it. */
-  public record Result(String html, Problem problem) {}
+  /**
+   * Either the rendered text or the problem that stopped it.
+   *
+   * @param asked what the rendering asked of the site's outputs ({@code exists}, {@code url}), with
+   *              the answers it got: {@link #answer} tells whether they still hold
+   */
+  public record Result(String html, Problem problem, Map<String, Boolean> asked) {}
 }

@@ -56,16 +56,40 @@ final class UrlFilters extends AbstractExtension {
 
   /** Whether the build writes a root-relative URL, written with or without the sub-path. */
   boolean exists(String url) {
+    boolean answer = answer(url);
+    record(url, answer);
+    return answer;
+  }
+
+  /**
+   * The questions of the outputs the rendering on this thread asked (an {@code exists} URL, or
+   * whether a URL given to {@code url} is a path of the site), with their answers: a page
+   * rendered with an answer that has changed since must be rendered again. Null when not asked for.
+   */
+  static final ThreadLocal<Map<String, Boolean>> ASKED = new ThreadLocal<>();
+
+  private static void record(String question, boolean answer) {
+    Map<String, Boolean> asked = ASKED.get();
+    if (asked != null) asked.put(question, answer);
+  }
+
+  /**
+   * What {@code exists(url)} answers now: a URL is read as a path of the site first; failing that,
+   * as one written with the sub-path. Also the answer to a question {@link #url} asked.
+   */
+  boolean answer(String url) {
+    if (url.startsWith(SITE_PATH)) return serves.test(stripped(url.substring(SITE_PATH.length())));
     if (!url.startsWith("/") || url.startsWith("//")) return false;
     String path = url;
     int cut = path.length();
     for (char c : new char[] {'?', '#'}) if (path.indexOf(c) >= 0) cut = Math.min(cut, path.indexOf(c));
     path = path.substring(0, cut);
+    if (serves.test(path)) return true;
     if (hasBasePath(path)) {
       String inside = path.substring(basePath.length());
-      if (serves.test(inside.isEmpty() ? "/" : inside)) return true;
+      return serves.test(inside.isEmpty() ? "/" : inside);
     }
-    return serves.test(path);
+    return false;
   }
 
   private final class Exists implements io.pebbletemplates.pebble.extension.Function {
@@ -86,17 +110,36 @@ final class UrlFilters extends AbstractExtension {
     return Map.of("url", new Simple(this::url), "absoluteUrl", new Simple(this::absoluteUrl));
   }
 
-  /** A root-relative URL with the sub-path in front, once; any other URL as it is. */
+  /**
+   * A root-relative URL with the sub-path in front, once; any other URL as it is. A URL that starts
+   * with the sub-path is taken as written with it, unless it is also a path of the site (the
+   * sub-path {@code /blog} and the blog's {@code /blog/}): then it is a path of the site.
+   */
   String url(String url) {
-    if (!url.startsWith("/") || url.startsWith("//") || hasBasePath(url)) return url;
+    if (!url.startsWith("/") || url.startsWith("//")) return url;
+    if (hasBasePath(url)) {
+      String question = SITE_PATH + url;
+      boolean sitePath = answer(question);
+      record(question, sitePath);
+      if (!sitePath) return url;
+    }
     return basePath + url;
   }
 
+  /** A question {@link #url} asks: whether a URL is a path of the site (without the sub-path). */
+  private static final String SITE_PATH = "\0site-path:";
+
   /** The URL with the site's scheme, host and sub-path; a path without '/' is taken from the site's root. */
   String absoluteUrl(String url) {
-    if (url.startsWith("//") || SCHEME.matcher(url).lookingAt()) return url;
+    if (url.isEmpty() || url.startsWith("//") || SCHEME.matcher(url).lookingAt()) return url;
     String rooted = url(url.startsWith("/") ? url : "/" + url);
     return origin + rooted;
+  }
+
+  private static String stripped(String url) {
+    int cut = url.length();
+    for (char c : new char[] {'?', '#'}) if (url.indexOf(c) >= 0) cut = Math.min(cut, url.indexOf(c));
+    return url.substring(0, cut);
   }
 
   private boolean hasBasePath(String url) {

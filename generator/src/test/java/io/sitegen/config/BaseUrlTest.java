@@ -62,4 +62,13 @@ class BaseUrlTest {
     assertThat(error("x: 1\ndescription: {a: 1}\n")).isEqualTo("site.yml:2: description: expected text, found a mapping");
     assertThat(error("sourceBase: [a]\n")).isEqualTo("site.yml:1: sourceBase: expected text, found a list");
   }
+
+  @Test
+  void aNearlyKnownKeyIsToldAtItsOwnLine() throws IOException {
+    Problems problems = new Problems();
+    load("title: x\nbaseURL: https://example.org\nblog:\n  pagesize: 5\n", problems);
+    assertThat(problems.sorted()).extracting(Problem::toString).containsExactly(
+        "site.yml:2: warning: baseURL: did you mean baseUrl? (a key of your own is fine: layouts read it as site.baseURL)",
+        "site.yml:4: warning: blog.pagesize: did you mean blog.pageSize? (a key of your own is fine: layouts read it as site.blog.pagesize)");
+  }
 }

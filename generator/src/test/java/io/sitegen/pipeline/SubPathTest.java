@@ -136,4 +136,54 @@ class SubPathTest {
             "layouts/partials/nav.html:2: broken link ../css/site.css (on 2 pages)");
     assertThat(result.brokenLinks()).isEqualTo(2);
   }
+
+  @Test
+  void underStrictEveryWarningIsAnError() {
+    site.write("layouts/partials/nav.html", "<nav>\n<a href=\"/blog/\">blog</a>\n</nav>\n");
+    BuildResult result = SiteBuilder.build(BuildOptions.of(dir).withOutput(dir.resolve("_site")).withStrict(true));
+    assertThat(result.ok()).isFalse();
+    assertThat(result.problems()).allMatch(Problem::isError).extracting(Problem::toString)
+        .containsExactly("layouts/partials/nav.html:2: link /blog/ leaves out the sub-path /project of baseUrl, so it"
+            + " leads off the site once published: write {{ \"/blog/\" | url }} (on 6 pages)");
+  }
+
+  @Test
+  void aSubPathThatIsAlsoAFolderOfTheSiteReadsUrlsAsPathsOfTheSiteAndSaysSo() {
+    site.write("site.yml", site.read("site.yml").replace("https://org.github.io/project/", "https://org.github.io/blog"));
+    site.write("content/index.md", "# Home\n\n[the blog](/blog/)\n");
+    List<String> problems = build().problems().stream().map(Problem::toString).toList();
+    assertThat(problems).containsExactly("site.yml: warning: the sub-path /blog of baseUrl is also a folder of the site:"
+        + " a URL that starts with /blog/ is read as that folder, not as one written with the sub-path; give layouts"
+        + " page.url and post.url as they are, without | url");
+    String home = site.read("_site/index.html");
+    assertThat(home).contains("href=\"/blog/blog/\">the blog", "href=\"/blog/blog/\">blog</a>", "href=\"/blog/\">home");
+  }
+
+  @Test
+  void aSubPathWithSpacesOrAccentsIsWrittenEncodedAndItsLinksCheckOut() {
+    site.write("site.yml", site.read("site.yml").replace("https://org.github.io/project/", "https://org.github.io/caf\u00e9 x/"));
+    site.write("content/index.md", "# Home\n\nSee [the guide](docs/guide.md) and <img src=\"/img/a.png\">.\n");
+    BuildResult result = build();
+    assertThat(result.problems()).isEmpty();
+    assertThat(site.read("_site/index.html")).contains("href=\"/caf%C3%A9%20x/docs/guide.html\"",
+        "href=\"/caf%C3%A9%20x/css/site.css\"");
+  }
+
+  @Test
+  void aLayoutThatPutsTheSubPathInTwiceThroughBaseUrlIsABrokenLink() {
+    site.write("layouts/partials/nav.html", "<nav><link rel=\"canonical\" href=\"{{ site.baseUrl }}{{ page.url }}\"></nav>\n");
+    assertThat(build().problems()).extracting(Problem::toString)
+        .contains("layouts/partials/nav.html:1: broken link /project//project/index.html (on 1 page)");
+  }
+
+  @Test
+  void previewsGetTheSubPathToo() {
+    site.write("content/blog/one.md", "---\ntitle: One\ndate: 2024-01-01\npreview: '<a href=\"/docs/guide.html\">g</a>"
+        + " <img src=\"/project/img/a.png\">'\n---\nFirst.\n");
+    site.write("layouts/blog.html", "{% extends \"layouts/base.html\" %}{% block main %}{% for p in paginator.posts %}"
+        + "{{ p.preview }}{% endfor %}{% endblock %}");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/blog/page/2/index.html"))
+        .contains("<a href=\"/project/docs/guide.html\">g</a> <img src=\"/project/img/a.png\">");
+  }
 }

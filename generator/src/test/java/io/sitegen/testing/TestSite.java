@@ -63,6 +63,15 @@ public final class TestSite {
     }
   }
 
+  public TestSite delete(String relPath) {
+    try {
+      java.nio.file.Files.delete(root.resolve(relPath));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return this;
+  }
+
   public String read(String relPath) {
     try {
       return Files.readString(root.resolve(relPath));
