@@ -14,11 +14,14 @@ trap 'rm -rf "$work"' EXIT
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 GEN_CORPUS="$here/bench/gen-corpus.py" "$here/bench/make-site.sh" "$n" "$work/a" >/dev/null
 [ -f "$here/../shared/bench/gen_corpus.py" ] && "$here/bench/make-site.sh" "$n" "$work/b" >/dev/null
+# bench/gen-corpus.py dates posts past about 9,700 after today (in late 2026): this generator leaves them out
+# as scheduled unless --future, which an earlier one may not know (it published every date).
+old_future=""; "$java" -jar "$old/generator.jar" build --help 2>/dev/null | grep -q -- --future && old_future="--future"
 status=0
 for site in "$here" "$work/a" "$work/b"; do
   [ -d "$site" ] || continue
-  "$java" -jar "$old/generator.jar" build -q -s "$site" -o "$work/old" || true
-  "$java" -jar "$here/generator/target/generator.jar" build -q -s "$site" -o "$work/new" || true
+  "$java" -jar "$old/generator.jar" build -q $old_future -s "$site" -o "$work/old" || true
+  "$java" -jar "$here/generator/target/generator.jar" build -q --future -s "$site" -o "$work/new" || true
   if diff -r "$work/old" "$work/new" >"$work/diff"; then
     echo "same: $site ($(find "$work/new" -type f | wc -l) files)"
   else

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "build", mixinStandardHelpOptions = true,
     description = "Builds the site into the output folder, replacing it only if the build succeeds.",
     footerHeading = "%nExamples:%n",
-    footer = {"  site build", "  site build --drafts -o /tmp/preview", "  site build --strict"})
+    footer = {"  site build", "  site build --drafts -o /tmp/preview", "  site build --strict",
+        "  site build --future   (pages dated after now too)"})
 final class BuildCommand implements Callable<Integer> {
   @Mixin
   SiteOptions site;

@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "drafts", mixinStandardHelpOptions = true,
-    description = "Lists the drafts: path, title, date and permalink.",
+    description = {"Lists the drafts: path, title, date and permalink.",
+        "A page dated after now (in site.yml's timezone) is listed too, its date marked (scheduled):"
+            + " site build leaves it out until then."},
     footerHeading = "%nExamples:%n", footer = {"  site drafts"})
 final class DraftsCommand implements Callable<Integer> {
   @Mixin
@@ -30,7 +32,10 @@ final class DraftsCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine(), verbosity);
     Problems problems = new Problems();
     SiteConfig config = SiteConfig.load(where.root(), problems);
-    List<Page> drafts = Content.read(config, io.sitegen.files.SiteFiles.of(config, where.root().resolve("_site")), problems).pages().stream().filter(Page::draft).toList();
+    java.time.Instant now = java.time.Instant.now();
+    // a page dated after now is a draft until its date: listed, marked scheduled
+    List<Page> drafts = Content.read(config, io.sitegen.files.SiteFiles.of(config, where.root().resolve("_site")), problems)
+        .pages().stream().map(p -> p.asOf(now, config.timezone(), false)).filter(Page::draft).toList();
     console.problems(problems.sorted());
     if (drafts.isEmpty()) {
       console.result("no drafts");
@@ -40,8 +45,9 @@ final class DraftsCommand implements Callable<Integer> {
     rows[0] = new String[] {"PATH", "TITLE", "DATE", "PERMALINK"};
     for (int i = 0; i < drafts.size(); i++) {
       Page p = drafts.get(i);
-      rows[i + 1] = new String[] {p.source(), p.title(),
-          p.date() == null ? "-" : p.date().format(DateTimeFormatter.ISO_LOCAL_DATE), p.url()};
+      String date = p.scheduled() ? p.publishedOn() + " (scheduled)"
+          : p.date() == null ? "-" : p.date().format(DateTimeFormatter.ISO_LOCAL_DATE);
+      rows[i + 1] = new String[] {p.source(), p.title(), date, p.url()};
     }
     int[] widths = new int[4];
     for (String[] row : rows) {

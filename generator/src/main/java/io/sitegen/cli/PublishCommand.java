@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "publish", mixinStandardHelpOptions = true,
     description = {"Publishes a draft, then checks the site.",
         "Removes 'draft: true' and sets 'date' in its front matter, changing nothing else in the file.",
+        "A date after today (in site.yml's timezone) schedules the page: site build leaves it out until that day.",
         "Refuses a file that is not a draft."},
     footerHeading = "%nExamples:%n",
     footer = {"  site publish content/blog/20261211-version-2.md",
@@ -29,7 +30,8 @@ final class PublishCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The draft's Markdown file.")
   Path file;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Publication date (default: today).")
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "Publication date (default: today, in site.yml's timezone); a later day schedules the page.")
   LocalDate date;
 
   @Mixin
@@ -64,11 +66,11 @@ final class PublishCommand implements Callable<Integer> {
       console.error(name + ": not a page of this site; publish edits Markdown files under content/ only");
       return Main.USAGE;
     }
+    LocalDate day = date == null ? LocalDate.now(config.timezone()) : date;
     try {
       byte[] bytes = Files.readAllBytes(path);
       String text = new String(bytes, StandardCharsets.UTF_8);
       Text.decode(bytes); // refuses what is not UTF-8 before anything is written
-      LocalDate day = date == null ? LocalDate.now() : date;
       String published = Drafting.publish(text, day);
       Files.writeString(path, published, StandardCharsets.UTF_8);
       staleDates(name, published, day).forEach(console::note);
@@ -79,7 +81,13 @@ final class PublishCommand implements Callable<Integer> {
       console.error(name + ": cannot publish: " + e.getMessage());
       return Main.CONTENT_ERRORS;
     }
-    console.print("published " + name);
+    if (day.atStartOfDay(config.timezone()).toInstant().isAfter(java.time.Instant.now())) {
+      // dated after today: a draft until that day, as a scheduled page is
+      console.print("published " + name + ", scheduled for " + day + ": ./site build leaves it out until then"
+          + " (--future includes it now)");
+    } else {
+      console.print("published " + name);
+    }
     return checkAfter(console);
   }
 

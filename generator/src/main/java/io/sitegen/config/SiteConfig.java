@@ -27,6 +27,7 @@ public final class SiteConfig {
   private final boolean unlistedDrafts;
   private final Mounts mounts;
   private final Address address;
+  private final java.time.ZoneId timezone;
 
   /**
    * Where the site is published, from {@code baseUrl}.
@@ -40,7 +41,8 @@ public final class SiteConfig {
   }
 
   private SiteConfig(Path root, Map<String, Object> values, List<PathDefault> defaults, boolean softBreaksAsBr,
-      BlogConfig blog, boolean unlistedDrafts, Mounts mounts, Address address) {
+      BlogConfig blog, boolean unlistedDrafts, Mounts mounts, Address address,
+      java.time.ZoneId timezone) {
     this.root = root;
     this.values = Collections.unmodifiableMap(values);
     this.defaults = List.copyOf(defaults);
@@ -49,11 +51,13 @@ public final class SiteConfig {
     this.unlistedDrafts = unlistedDrafts;
     this.mounts = mounts;
     this.address = address;
+    this.timezone = timezone;
   }
 
   /** The configuration used when a site has no {@code site.yml}, or for tests. */
   public static SiteConfig defaults(Path root) {
-    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false, Mounts.DEFAULT, Address.NONE);
+    return new SiteConfig(root, new LinkedHashMap<>(), List.of(), false, BlogConfig.DEFAULTS, false, Mounts.DEFAULT,
+        Address.NONE, java.time.ZoneId.systemDefault());
   }
 
   /**
@@ -90,12 +94,13 @@ public final class SiteConfig {
     Mounts mounts = Mounts.read(values.get("mounts"), root, text, problems);
     for (String key : List.of("title", "description", "sourceBase")) checkText(values, key, text, problems);
     Address address = readBaseUrl(values.get("baseUrl"), text, problems);
-    return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts, address);
+    java.time.ZoneId zone = readTimezone(values.get("timezone"), text, problems);
+    return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts, address, zone);
   }
 
   /** The keys of site.yml the generator reads; any other is the site's own, for layouts as site.KEY. */
   static final List<String> KNOWN = List.of("title", "description", "baseUrl", "sourceBase", "markdown", "defaults",
-      "blog", "drafts", "mounts");
+      "blog", "drafts", "mounts", "timezone");
   static final List<String> BLOG_KEYS = List.of("dir", "title", "pageSize", "excerptLength", "feedSize", "posts");
 
   /**
@@ -195,6 +200,40 @@ public final class SiteConfig {
     String p = path == null ? "" : path;
     while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
     return p;
+  }
+
+  /**
+   * The time zone of {@code timezone} (an IANA name such as {@code Europe/Warsaw}, or {@code UTC}),
+   * else this machine's. An unknown name is an error naming it, with the nearest known name.
+   */
+  private static java.time.ZoneId readTimezone(Object raw, String text, Problems problems) {
+    java.time.ZoneId machine = java.time.ZoneId.systemDefault();
+    if (raw == null) return machine;
+    int line = Text.lineOfKey(text, "timezone");
+    String example = "an IANA time zone name such as Europe/Warsaw, America/New_York or UTC";
+    if (!(raw instanceof String value) || value.isBlank()) {
+      problems.error(FILE_NAME, line, "timezone: expected " + example + ", found '" + raw + "'");
+      return machine;
+    }
+    String name = value.trim();
+    try {
+      return java.time.ZoneId.of(name);
+    } catch (java.time.DateTimeException e) {
+      java.util.Set<String> known = java.time.ZoneId.getAvailableZoneIds();
+      String nearest = null;
+      for (String id : known) {
+        if (id.equalsIgnoreCase(name)) nearest = id;
+      }
+      if (nearest == null) {
+        String close = io.sitegen.problems.Nearest.to(name, known);
+        if (close != null && io.sitegen.problems.Nearest.distance(name, close) <= Math.max(2, name.length() / 4)) {
+          nearest = close;
+        }
+      }
+      problems.error(FILE_NAME, line, "timezone: unknown time zone '" + name + "'"
+          + (nearest == null ? "; expected " + example : "; did you mean " + nearest + "?"));
+      return machine;
+    }
   }
 
   private static BlogConfig readBlog(Object raw, String text, Problems problems) {
@@ -363,6 +402,14 @@ public final class SiteConfig {
   /** The scheme and host of {@code baseUrl} ({@code https://org.github.io}), or "" without one. */
   public String origin() {
     return address.origin();
+  }
+
+  /**
+   * The time zone of {@code timezone} in {@code site.yml}, else this machine's: what "today" is,
+   * and the zone of dates written without an offset when it is decided whether they have come.
+   */
+  public java.time.ZoneId timezone() {
+    return timezone;
   }
 
   /** The value of {@code key} as a string, or {@code fallback} when it is absent. */

@@ -1,6 +1,8 @@
 package io.sitegen.content;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.Map;
 import java.util.function.ToIntFunction;
@@ -20,13 +22,29 @@ public final class Page {
   private final String outputPath;
   private final String title;
   private final OffsetDateTime date;
+  /** Whether {@link #date} was written without an offset: then it is a time of the site's time zone. */
+  private final boolean localDate;
+  /** Whether the front matter says {@code draft: true}. */
   private final boolean draft;
+  /** Whether the page is dated after the moment it was last scheduled at ({@link #asOf}), and no draft. */
+  private final boolean scheduled;
+  /** Whether a scheduled page is left out as a draft until its date: the build does not take the future. */
+  private final boolean waiting;
+  /** The time zone the page was scheduled in ({@link #asOf}), or null. */
+  private final ZoneId zone;
   private final int bodyLine;
   private final ToIntFunction<String> keyLines;
 
   Page(String source, String relPath, Map<String, Object> data, String layout, String url,
-      String outputPath, String title, OffsetDateTime date, boolean draft, int bodyLine,
+      String outputPath, String title, OffsetDateTime date, boolean localDate, boolean draft, int bodyLine,
       ToIntFunction<String> keyLines) {
+    this(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, false, false, null, bodyLine,
+        keyLines);
+  }
+
+  private Page(String source, String relPath, Map<String, Object> data, String layout, String url,
+      String outputPath, String title, OffsetDateTime date, boolean localDate, boolean draft, boolean scheduled,
+      boolean waiting, ZoneId zone, int bodyLine, ToIntFunction<String> keyLines) {
     this.source = source;
     this.relPath = relPath;
     this.data = Collections.unmodifiableMap(data);
@@ -35,7 +53,11 @@ public final class Page {
     this.outputPath = outputPath;
     this.title = title;
     this.date = date;
+    this.localDate = localDate;
     this.draft = draft;
+    this.scheduled = scheduled;
+    this.waiting = waiting;
+    this.zone = zone;
     this.bodyLine = bodyLine;
     this.keyLines = keyLines;
   }
@@ -80,8 +102,81 @@ public final class Page {
     return date;
   }
 
+  /**
+   * Whether the page is left out as a draft: its front matter says {@code draft: true}, or it is
+   * {@link #scheduled} and the build does not take the future ({@code --future}).
+   */
   public boolean draft() {
+    return draft || waiting;
+  }
+
+  /** Whether the front matter says {@code draft: true}, whatever the page's date. */
+  public boolean markedDraft() {
     return draft;
+  }
+
+  /**
+   * Whether the page is no draft but dated after the moment it was scheduled at ({@link #asOf}):
+   * it is published on that date. False for a page read and not scheduled yet.
+   */
+  public boolean scheduled() {
+    return scheduled;
+  }
+
+  /**
+   * The moment the page is published at: its date, where one written without an offset (and a
+   * date of its file name) is a time of {@code zone}; null for a page without a date.
+   */
+  public Instant publishedAt(ZoneId zone) {
+    return publishedAt(date, localDate, zone);
+  }
+
+  /**
+   * The moment a date written as {@code written} (in front matter, or a file name's {@code
+   * YYYY-MM-DD}) publishes a page at, read as {@link PageReader} reads it; null when it is no date.
+   */
+  public static Instant publishedAt(String written, ZoneId zone) {
+    String s = written.trim();
+    try {
+      return publishedAt(PageReader.parseDate(s), !PageReader.hasOffset(s), zone);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** {@link #publishedAt(ZoneId)} of a date as {@link PageReader} reads it. */
+  static Instant publishedAt(OffsetDateTime date, boolean localDate, ZoneId zone) {
+    if (date == null) return null;
+    return localDate ? date.toLocalDateTime().atZone(zone).toInstant() : date.toInstant();
+  }
+
+  /**
+   * This page as a build at {@code now} sees it: {@link #scheduled} when it is no draft and dated
+   * after {@code now}; then a {@link #draft} too, unless {@code future} (the build publishes pages
+   * dated in the future, {@code --future}).
+   *
+   * @param zone the site's time zone, for dates written without an offset
+   */
+  public Page asOf(Instant now, ZoneId zone, boolean future) {
+    Instant at = publishedAt(zone);
+    boolean later = !draft && at != null && at.isAfter(now);
+    boolean held = later && !future;
+    ZoneId in = later ? zone : null;
+    if (later == scheduled && held == waiting && java.util.Objects.equals(in, this.zone)) return this;
+    return new Page(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, later, held,
+        in, bodyLine, keyLines);
+  }
+
+  /**
+   * When a {@link #scheduled} page is published, for messages: {@code 2026-12-01} for a date
+   * without a time, else the date and time in the site's time zone ({@code 2026-12-01 10:30
+   * Europe/Warsaw}); null for a page that is not scheduled.
+   */
+  public String publishedOn() {
+    if (!scheduled) return null;
+    java.time.ZonedDateTime at = publishedAt(zone).atZone(zone);
+    if (localDate && at.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) return at.toLocalDate().toString();
+    return at.toLocalDate() + " " + at.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " " + zone.getId();
   }
 
   /** The line of the source file on which the Markdown body starts. */

@@ -107,6 +107,8 @@ final class PageReader {
 
     boolean draft = readDraft(data.get("draft"), source, fm, problems);
     OffsetDateTime date = readDate(data.get("date"), source, fm, problems);
+    // a date without an offset is a time of the site's time zone: see Page.publishedAt
+    boolean localDate = data.get("date") == null || !hasOffset(String.valueOf(data.get("date")).trim());
     if (data.get("date") == null) date = dateOfName(relPath);
 
     Object layoutValue = data.get("layout");
@@ -134,7 +136,7 @@ final class PageReader {
         : Parser.unescapeEntities(String.valueOf(data.get("title")), false);
     String url = Permalinks.publishedUrl(permalink);
     return Optional.of(new Page(source, relPath, data, layout, url, Permalinks.outputPath(url), title,
-        date, draft, fm.bodyLine(), fm.keyLines()));
+        date, localDate, draft, fm.bodyLine(), fm.keyLines()));
   }
 
   /** {@code article} and {@code article.html} name {@code layouts/article.html}; a path is from the site root. */
@@ -150,13 +152,30 @@ final class PageReader {
     return false;
   }
 
+  /**
+   * A date as front matter writes it: {@code YYYY-MM-DD}, {@code YYYY-MM-DD HH:MM[:SS]}, or ISO 8601
+   * with an offset. One without an offset is given UTC's here; {@link #hasOffset} tells which.
+   *
+   * @throws DateTimeParseException when it is none of these
+   */
+  static OffsetDateTime parseDate(String s) {
+    if (s.length() == 10) return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
+    if (hasOffset(s)) return OffsetDateTime.parse(s.replace(' ', 'T'));
+    return LocalDateTime.parse(s.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
+  }
+
+  private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile(".*([+-]\\d\\d:?\\d\\d|Z)$");
+
+  /** Whether a date written as {@code s} names its offset ({@code Z}, {@code +02:00}). */
+  static boolean hasOffset(String s) {
+    return s.length() != 10 && OFFSET.matcher(s).matches();
+  }
+
   private static OffsetDateTime readDate(Object value, String source, FrontMatter fm, Problems problems) {
     if (value == null) return null;
     String s = String.valueOf(value).trim();
     try {
-      if (s.length() == 10) return LocalDate.parse(s).atStartOfDay().atOffset(ZoneOffset.UTC);
-      if (s.matches(".*([+-]\\d\\d:?\\d\\d|Z)$")) return OffsetDateTime.parse(s.replace(' ', 'T'));
-      return LocalDateTime.parse(s.replace(' ', 'T')).atOffset(ZoneOffset.UTC);
+      return parseDate(s);
     } catch (DateTimeParseException e) {
       problems.error(source, fm.lineOf("date"),
           "date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, found '" + s + "'");

@@ -45,7 +45,8 @@ public final class Links {
    * @param pages         every page of the mounts, drafts included
    * @param contentFiles  the other files of the mounts, by site path
    * @param index         the outputs of this build
-   * @param includeDrafts whether drafts are published by this build
+   * @param includeDrafts whether drafts are published by this build (pages scheduled for later are
+   *                      drafts until their date)
    */
   public Links(SiteConfig config, Collection<Page> pages, Collection<String> contentFiles, SiteIndex index,
       boolean includeDrafts) {
@@ -189,6 +190,11 @@ public final class Links {
   private Target atSitePath(String url, Url u, String site) {
     Page page = pageAt(site);
     if (page != null) {
+      if (page.draft() && !includeDrafts && page.scheduled()) {
+        return Target.broken(url, "link to a scheduled page: " + url + " is " + page.source()
+            + ", which is published on " + page.publishedOn() + "; build with --future to include it now, or set"
+            + " drafts: unlisted in site.yml to publish it unlisted until then");
+      }
       if (page.draft() && !includeDrafts) {
         return Target.broken(url, "link to a draft: " + url + " is " + page.source()
             + ", which has draft: true; publish it (site publish), or set drafts: unlisted in site.yml to publish"

@@ -1,8 +1,11 @@
 package io.sitegen.pipeline;
 
 import io.sitegen.config.SiteConfig;
+import io.sitegen.content.Page;
 import io.sitegen.files.SiteFiles;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,6 +58,16 @@ record Changes(boolean settings, Set<String> pages, Set<String> files, Set<Strin
       }
     }
     return new Changes(settings, pages, files, layoutFiles, assetFiles, repoPaths);
+  }
+
+  /**
+   * Whether a page would be scheduled otherwise at {@code now} than when it was last decided: a
+   * scheduled page's date came (or a clock was set back). No file changed, yet the page is
+   * published now, and every list of pages with it.
+   */
+  static boolean scheduleMoved(Collection<Page> pages, Instant now, ZoneId zone, boolean future) {
+    for (Page page : pages) if (page.asOf(now, zone, future) != page) return true;
+    return false;
   }
 
   /** Whether {@code abs} lies under {@code folder} with no segment that names a non-source. */

@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  * {@code _site} after a build), has nothing to do but tell what the last one found.
  */
 final class LastBuild {
-  private static final int MAGIC = 0x53474233; // "SGB3"
+  private static final int MAGIC = 0x53474234; // "SGB4"
 
   private LastBuild() {}
 
@@ -72,7 +73,8 @@ final class LastBuild {
    * @param digest  the digest of every input
    * @param sources each source file's stamp and digest, by path from the site root: {@code
    *                "SIZE:MTIME:CTIME:INODE DIGEST"}, or {@code "- DIGEST"} when its stamp is too
-   *                recent to be trusted next time
+   *                recent to be trusted next time; a page's also names the dates its front matter
+   *                holds ({@link #DATES}): {@code "STAMP DIGEST d:2026-12-01,2026-12-01T10:00Z"}
    */
   record Inputs(String digest, Map<String, String> sources) {}
 
@@ -93,8 +95,18 @@ final class LastBuild {
     MessageDigest all = CacheFiles.sha256();
     CacheFiles.part(all, PageCache.generatorIdentity());
     CacheFiles.part(all, options.output().toAbsolutePath().normalize().toString());
-    CacheFiles.part(all, options.drafts() + " " + options.strict() + " " + options.links());
+    CacheFiles.part(all, options.drafts() + " " + options.strict() + " " + options.links() + " " + options.future());
     CacheFiles.part(all, digestOf(options.root().resolve(SiteConfig.FILE_NAME)));
+    // Whether each page is published depends on the clock: a page dated after now is a draft until
+    // its date. Each date that pages may be published on and that has not come yet is an input, so a
+    // build once a date has come is no build with nothing changed. Over-counted dates only mean
+    // a build that does the work.
+    java.time.ZoneId zone = config.timezone();
+    java.time.Instant at = options.clock().instant();
+    CacheFiles.part(all, "timezone " + zone.getId());
+    for (String date : datesIn(siteSettings(options.root()), false)) {
+      if (later(date, zone, at)) CacheFiles.part(all, "scheduled " + SiteConfig.FILE_NAME + " " + date);
+    }
     Map<String, String> sources = new TreeMap<>();
     List<Path> folders = new ArrayList<>(config.contentDirs());
     folders.addAll(List.of(config.layoutsDir(), config.assetsDir()));
@@ -105,13 +117,25 @@ final class LastBuild {
           .map(m -> config.mounts().skipped(m)).orElse(rel -> false);
       List<String> rels = files.list(folder, skip, problems);
       String name = options.root().relativize(folder).toString().replace('\\', '/');
+      boolean pages = config.contentDirs().contains(folder);
       CacheFiles.part(all, name + " " + rels.size());
       List<String> stamped = rels.parallelStream()
-          .map(rel -> stampedDigest(folder.resolve(rel), known.get(name + "/" + rel), now)).toList();
+          .map(rel -> stampedDigest(folder.resolve(rel), known.get(name + "/" + rel), now,
+              pages && rel.endsWith(".md")))
+          .toList();
       for (int i = 0; i < rels.size(); i++) {
         String entry = stamped.get(i);
-        sources.put(name + "/" + rels.get(i), entry);
-        CacheFiles.part(all, rels.get(i) + " " + entry.substring(entry.indexOf(' ') + 1));
+        String rel = rels.get(i);
+        sources.put(name + "/" + rel, entry);
+        CacheFiles.part(all, rel + " " + entry.substring(entry.indexOf(' ') + 1));
+        if (!pages || !rel.endsWith(".md")) continue;
+        List<String> dates = new ArrayList<>(datesOf(entry));
+        String file = rel.substring(rel.lastIndexOf('/') + 1);
+        java.util.regex.Matcher named = DATED_NAME.matcher(file);
+        if (named.find()) dates.add(named.group(1) + "-" + named.group(2) + "-" + named.group(3));
+        for (String date : dates) {
+          if (later(date, zone, at)) CacheFiles.part(all, "scheduled " + name + "/" + rel + " " + date);
+        }
       }
     }
     if (problems.hasErrors()) return Optional.empty();
@@ -127,11 +151,82 @@ final class LastBuild {
   static final long RACY_MILLIS = 20;
   static final long COARSE_MILLIS = 2_100;
 
-  /** A file's stamp and digest, reusing the {@code known} digest when the stamp is the same. */
-  private static String stampedDigest(Path file, String known, long now) {
+  /**
+   * A file's stamp and digest, reusing the {@code known} digest when the stamp is the same.
+   *
+   * @param page whether the file is a page: then its entry also names the dates in its front matter
+   */
+  private static String stampedDigest(Path file, String known, long now, boolean page) {
     String stamp = stampOf(file, now);
-    if (stamp != null && known != null && known.startsWith(stamp + " ")) return known;
-    return (stamp == null ? "-" : stamp) + " " + digestOf(file);
+    if (stamp != null && known != null && known.startsWith(stamp + " ") && (!page || known.contains(DATES))) {
+      return known;
+    }
+    String prefix = (stamp == null ? "-" : stamp) + " ";
+    if (!page) return prefix + digestOf(file);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return prefix + "missing";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return prefix + digestOf(bytes) + DATES + String.join(",", datesIn(new String(bytes, StandardCharsets.UTF_8), true));
+  }
+
+  /** Where the dates of a page's front matter start in its entry of {@link Inputs#sources}. */
+  static final String DATES = " d:";
+
+  /** The dates an entry of {@link Inputs#sources} names. */
+  private static List<String> datesOf(String entry) {
+    int at = entry.indexOf(DATES);
+    if (at < 0 || at + DATES.length() == entry.length()) return List.of();
+    return List.of(entry.substring(at + DATES.length()).split(","));
+  }
+
+  /**
+   * A date or date and time, with or without an offset, as front matter or {@code site.yml} may
+   * write one; wider than what a page's {@code date} accepts, so that no date it accepts is missed.
+   */
+  private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+      "(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?(?![0-9])");
+  /** A file name's date, Jekyll's way, as a page without {@code date} takes it. */
+  private static final java.util.regex.Pattern DATED_NAME = java.util.regex.Pattern.compile("^(\\d{4})-?(\\d{2})-?(\\d{2})-");
+  private static final java.util.regex.Pattern FENCE = java.util.regex.Pattern.compile("(?m)^(---|\\.\\.\\.)[ \\t]*\\r?$");
+
+  /**
+   * Every date written in {@code text}, with no space in it (a space before the time is a {@code T}),
+   * in the order written, each once.
+   *
+   * @param frontMatter whether only the front matter of the text (a page) is read
+   */
+  static List<String> datesIn(String text, boolean frontMatter) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (frontMatter) {
+      if (!body.startsWith("---\n") && !body.startsWith("---\r\n")) return List.of();
+      java.util.regex.Matcher close = FENCE.matcher(body);
+      if (!close.find(body.indexOf('\n') + 1)) return List.of();
+      body = body.substring(0, close.start());
+    }
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    java.util.regex.Matcher m = DATE.matcher(body);
+    while (m.find()) found.add(m.group().replace(' ', 'T'));
+    return List.copyOf(found);
+  }
+
+  /** Whether a page dated {@code date} is published after {@code now}. */
+  private static boolean later(String date, java.time.ZoneId zone, java.time.Instant now) {
+    java.time.Instant at = io.sitegen.content.Page.publishedAt(date, zone);
+    return at != null && at.isAfter(now);
+  }
+
+  /** The text of site.yml, or "" when it cannot be read (the build says why). */
+  private static String siteSettings(Path root) {
+    try {
+      return new String(Files.readAllBytes(root.resolve(SiteConfig.FILE_NAME)), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /**

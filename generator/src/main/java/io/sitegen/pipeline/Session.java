@@ -167,6 +167,9 @@ public final class Session {
       if (Files.isSymbolicLink(path) || readProblems.containsKey(keyOf(path))) return rebuildAll(out);
     }
     if (changes.settings()) return rebuildAll(out);
+    java.time.Instant at = options.clock().instant();
+    // a scheduled page whose date came since the last run is published: that changes every listing
+    if (Changes.scheduleMoved(pages.values(), at, config.timezone(), options.future())) return rebuildAll(out);
     Map<String, Path> copies = new HashMap<>();
     for (String rel : changes.assets()) {
       Path file = config.assetsDir().resolve(rel);
@@ -198,7 +201,7 @@ public final class Session {
         states.computeIfPresent(rel, (k, s) -> s.withLayoutProblems(List.of()));
         continue;
       }
-      Page now = read.page();
+      Page now = read.page().asOf(at, config.timezone(), options.future());
       readProblems.remove(rel);
       // A new address or draft state changes every link and listing: run everything.
       if (!Objects.equals(old.url(), now.url()) || old.draft() != now.draft()) return rebuildAll(out);
@@ -366,6 +369,9 @@ public final class Session {
 
   /** Decides what is published and listed, indexes every output, and prepares link resolution. */
   private void plan() {
+    // a page dated after now is scheduled: a draft until its date, unless the build takes the future
+    java.time.Instant now = options.clock().instant();
+    pages.replaceAll((rel, page) -> page.asOf(now, config.timezone(), options.future()));
     boolean publishDrafts = options.drafts() || config.unlistedDrafts();
     boolean listDrafts = options.drafts();
     published = pages.values().stream().filter(p -> publishDrafts || !p.draft()).toList();

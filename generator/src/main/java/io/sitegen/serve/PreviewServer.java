@@ -36,6 +36,8 @@ public final class PreviewServer implements AutoCloseable {
   private final LiveReload reload;
   /** The output paths of the drafts in the last good site: they are served with a banner. */
   private volatile Set<String> drafts = Set.of();
+  /** The output paths of the pages scheduled for later in the last good site, with their dates: a banner says so. */
+  private volatile Map<String, String> scheduled = Map.of();
   /** The sub-path of baseUrl in the last good site, which the preview serves it under too. */
   private volatile String basePath = "";
   private final HttpServer http;
@@ -62,7 +64,8 @@ public final class PreviewServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     }));
-    http.createContext("/", new Routes(http.getAddress(), site, reload, () -> drafts, () -> basePath)::handle);
+    http.createContext("/", new Routes(http.getAddress(), site, reload, () -> drafts, () -> scheduled,
+        () -> basePath)::handle);
     http.start();
     // every mount is watched: the mounts named when the server started (a new mount needs a restart)
     List<Path> watched = new java.util.ArrayList<>(SiteConfig.load(root, new io.sitegen.problems.Problems()).contentDirs());
@@ -129,7 +132,9 @@ public final class PreviewServer implements AutoCloseable {
     if (result.ok()) {
       if (changed != null) log.println("rebuilt in " + result.millis() + " ms");
       site.commit();
-      drafts = draftsOf(session.publishedByOutput());
+      Map<String, Page> published = session.publishedByOutput();
+      drafts = draftsOf(published);
+      scheduled = scheduledOf(published);
       basePath = session.basePath();
       reload.succeeded(changed);
     } else {
@@ -143,9 +148,18 @@ public final class PreviewServer implements AutoCloseable {
   private static Set<String> draftsOf(Map<String, Page> published) {
     Set<String> paths = new HashSet<>();
     for (Map.Entry<String, Page> e : published.entrySet()) {
-      if (e.getValue().draft()) paths.add(e.getKey());
+      if (e.getValue().draft() && !e.getValue().scheduled()) paths.add(e.getKey());
     }
     return paths;
+  }
+
+  /** The pages dated after now, by output path, with when they are published. */
+  private static Map<String, String> scheduledOf(Map<String, Page> published) {
+    Map<String, String> dates = new java.util.HashMap<>();
+    for (Map.Entry<String, Page> e : published.entrySet()) {
+      if (e.getValue().scheduled()) dates.put(e.getKey(), e.getValue().publishedOn());
+    }
+    return dates;
   }
 
   /** A failure in words, on one line. */

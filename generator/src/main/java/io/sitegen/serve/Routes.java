@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -24,6 +25,7 @@ final class Routes {
   private final MemoryOutput site;
   private final LiveReload reload;
   private final Supplier<Set<String>> drafts;
+  private final Supplier<Map<String, String>> scheduled;
   private final Supplier<String> basePath;
 
   /**
@@ -34,10 +36,20 @@ final class Routes {
    */
   Routes(InetSocketAddress bound, MemoryOutput site, LiveReload reload, Supplier<Set<String>> drafts,
       Supplier<String> basePath) {
+    this(bound, site, reload, drafts, Map::of, basePath);
+  }
+
+  /**
+   * @param scheduled the output paths of the pages dated after now in the last good site, with
+   *                  when they are published: their banner says so
+   */
+  Routes(InetSocketAddress bound, MemoryOutput site, LiveReload reload, Supplier<Set<String>> drafts,
+      Supplier<Map<String, String>> scheduled, Supplier<String> basePath) {
     this.bound = bound;
     this.site = site;
     this.reload = reload;
     this.drafts = drafts;
+    this.scheduled = scheduled;
     this.basePath = basePath;
   }
 
@@ -90,7 +102,11 @@ final class Routes {
       }
       String file = path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
       String type = MimeTypes.of(file);
-      if (type.startsWith("text/html")) body = inject(body, drafts.get().contains(file), reload.build());
+      if (type.startsWith("text/html")) {
+        String on = scheduled.get().get(file);
+        String banner = on != null ? scheduledBanner(on) : drafts.get().contains(file) ? DRAFT_BANNER : null;
+        body = inject(body, banner, reload.build());
+      }
       send(exchange, 200, type, body);
     }
   }
@@ -99,7 +115,7 @@ final class Routes {
   private void notFound(HttpExchange exchange) throws IOException {
     byte[] own = site.get("404.html");
     byte[] page = own != null ? own : notFoundPage();
-    send(exchange, 404, "text/html; charset=utf-8", inject(page, false, reload.build()));
+    send(exchange, 404, "text/html; charset=utf-8", inject(page, (String) null, reload.build()));
   }
 
   /**
@@ -122,22 +138,42 @@ final class Routes {
     }
   }
 
+  /** What the banner of a draft says. */
+  static final String DRAFT_BANNER = "Draft: this page is not published by ./site build";
+
+  /** What the banner of a page dated after now says: {@code on} is when it is published. */
+  static String scheduledBanner(String on) {
+    return "Scheduled for " + on + ": ./site build leaves this page out until then (--future includes it)";
+  }
+
   /** Adds the reload script, which names the build that made the page, and the draft banner to a draft. */
   static byte[] inject(byte[] html, boolean draft, int build) {
+    return inject(html, draft ? DRAFT_BANNER : null, build);
+  }
+
+  /**
+   * Adds the reload script, which names the build that made the page, and a banner saying
+   * {@code note} (a draft's, a scheduled page's) when it is not null.
+   */
+  static byte[] inject(byte[] html, String note, int build) {
     String text = new String(html, StandardCharsets.UTF_8);
     String script = "<script src=\"" + PREFIX + "client.js\" data-build=\"" + build + "\"></script>";
     int end = text.lastIndexOf("</body>");
     text = end < 0 ? text + script : text.substring(0, end) + script + text.substring(end);
-    if (draft) {
+    if (note != null) {
       String banner = "<div class=\"sitegen-draft-banner\" role=\"note\" style=\"position:sticky;top:0;"
           + "z-index:2147483646;padding:.5rem 1rem;background:#ffd54f;color:#222;"
           + "font:600 14px/1.4 system-ui,sans-serif;text-align:center\">"
-          + "Draft: this page is not published by ./site build</div>";
+          + escape(note) + "</div>";
       int body = text.indexOf("<body");
       int open = body < 0 ? -1 : text.indexOf('>', body);
       text = open < 0 ? banner + text : text.substring(0, open + 1) + banner + text.substring(open + 1);
     }
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static byte[] notFoundPage() {
