@@ -25,7 +25,7 @@ import org.jsoup.nodes.Entities;
 
 /**
  * The blog: the posts under the blog folder, newest first; the paginated index rendered by
- * {@code layouts/blog.html}; the RSS and Atom feeds.
+ * {@code layouts/blog.html}; the RSS and Atom feeds; and the pages' {@link Tags}.
  */
 public final class Blog {
   public static final String INDEX_LAYOUT = SiteConfig.LAYOUTS + "/blog.html";
@@ -43,6 +43,7 @@ public final class Blog {
   private final Map<String, Integer> positions = new HashMap<>();
   /** Dated pages in subfolders of the blog, which are not posts by default. */
   private List<Page> subfolderDated = List.of();
+  private Tags tags;
 
   private Blog(SiteConfig config, SiteFiles files, List<Page> posts) {
     this.config = config;
@@ -62,6 +63,16 @@ public final class Blog {
    * @param listed      the pages this build lists (published, and not unlisted drafts)
    */
   public static Blog plan(SiteConfig config, SiteFiles files, List<Page> listed) {
+    return plan(config, files, listed, listed);
+  }
+
+  /**
+   * @param files     the rule for reading files: a previewBody is read from layouts/ only
+   * @param published the pages this build publishes: each has its tags as {@code page.tags}
+   * @param listed    the pages this build lists (published, and not unlisted drafts): the posts,
+   *                  and the pages the tags count and list
+   */
+  public static Blog plan(SiteConfig config, SiteFiles files, List<Page> published, List<Page> listed) {
     List<Page> posts = listed.stream()
         .filter(p -> config.blog().isPost(p.relPath()))
         .sorted(NEWEST_FIRST)
@@ -73,12 +84,18 @@ public final class Blog {
         .filter(p -> p.relPath().startsWith(prefix) && p.relPath().indexOf('/', prefix.length()) > 0)
         .filter(p -> p.date() != null && !config.blog().isPost(p.relPath()))
         .toList();
+    blog.tags = Tags.plan(config, files, published, listed, blog::isPost);
     return blog;
   }
 
   /** The posts, newest first. */
   public List<Page> posts() {
     return posts;
+  }
+
+  /** The tags of the pages. */
+  public Tags tags() {
+    return tags;
   }
 
   private int indexPageCount() {
@@ -108,6 +125,7 @@ public final class Blog {
       out.add("feed.rss");
       out.add("feed.atom");
     }
+    out.addAll(tags.outputPaths());
     return out;
   }
 
@@ -126,7 +144,7 @@ public final class Blog {
 
   /** A post's entry, with its excerpt already made by {@link #excerptOf}. */
   public PostEntry entryWithExcerpt(Page post, String excerpt, Links links, Problems problems) {
-    Map<String, Object> model = PageModel.of(post, null, config.basePath());
+    Map<String, Object> model = PageModel.of(post, null, config.basePath(), tags.of(post));
     model.put("excerpt", excerpt);
     String preview = preview(post, excerpt, problems);
     Object image = post.data().get("image");
@@ -209,9 +227,28 @@ public final class Blog {
     return Boolean.TRUE.equals(value) || "true".equals(value);
   }
 
-  /** Whether {@code post} is in the feeds. */
+  /** Whether {@code post} is in the blog's feeds or in those of one of its tags. */
   public boolean inFeeds(Page post) {
+    return fed().contains(post) || tags.inFeeds(post);
+  }
+
+  /** Whether {@code post} is in the blog's own feeds. */
+  public boolean inBlogFeeds(Page post) {
     return fed().contains(post);
+  }
+
+  /**
+   * What a tag page lists of a page that is not a post, in the shape of a post's entry: the
+   * page's values, with no excerpt, preview or image.
+   */
+  public Map<String, Object> pageEntry(Page page) {
+    Map<String, Object> model = PageModel.of(page, null, config.basePath(), tags.of(page));
+    model.put("excerpt", null);
+    model.put("preview", null);
+    model.put("image", null);
+    model.put("imageWide", false);
+    model.put("imageBottom", false);
+    return model;
   }
 
   /**
@@ -246,6 +283,7 @@ public final class Blog {
       problems.add(Problem.warning(page.source(), 1, "dated, but in a subfolder of the blog, so not a post: set"
           + " blog.posts in site.yml (\"{*.md,**/*.md}\" takes subfolders) to list it"));
     }
+    tags.problems().forEach(problems::add);
     // a post with no date has no place in the index and the feeds (an Atom entry would say 1970)
     for (Page post : posts) {
       if (post.date() == null) {
@@ -265,14 +303,29 @@ public final class Blog {
     write(out, "feed.atom", feeds.atom(newest, bodyOf));
   }
 
+  /**
+   * Writes the feeds of the tags named in {@code only} (all when it is null), as the blog's, of
+   * each tag's newest {@code feedSize} posts that are not drafts; only with a {@code baseUrl}.
+   */
+  public void writeTagFeeds(Function<Page, String> bodyOf, java.util.Set<String> only, Output out) {
+    if (!hasBaseUrl()) return;
+    String site = config.string("title", "");
+    String author = config.string("author", site.isBlank() ? settings.title() : site);
+    String description = config.string("description", "");
+    String baseUrl = config.string("baseUrl", "");
+    tags.writeFeeds((name, home) -> new Feeds((site.isBlank() ? settings.title() : site) + " \u00b7 " + name,
+        description, baseUrl, author, home), bodyOf, only, out);
+  }
+
   private static void write(Output out, String path, String text) {
     out.write(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** The URLs of the index pages, for the sitemap. */
+  /** The URLs of the index pages, the blog's and the tags', for the sitemap. */
   public List<String> indexUrls() {
     List<String> urls = new ArrayList<>();
     if (hasIndex()) for (int n = 1; n <= indexPageCount(); n++) urls.add(indexUrl(n));
+    urls.addAll(tags.urls());
     return urls;
   }
 
@@ -287,7 +340,7 @@ public final class Blog {
    * @param out writes (or reuses) each index page
    */
   public void writeIndex(Layouts layouts, Map<String, Object> context, List<Map<String, Object>> entries,
-      java.util.Set<Integer> only, IndexPages out, Problems problems) {
+      java.util.Set<Integer> only, LayoutPages out, Problems problems) {
     if (!hasIndex()) return;
     if (!layouts.exists(INDEX_LAYOUT)) {
       problems.add(Problem.error(INDEX_LAYOUT, 0, "layout not found: the blog index of " + posts.size()
@@ -313,19 +366,9 @@ public final class Blog {
       Map<String, Object> values = new LinkedHashMap<>();
       values.put("page", page);
       values.put("paginator", paginator);
-      Problem problem = out.write(path, indexUrl(n), values, "the blog index, page " + n);
+      Problem problem = out.write(INDEX_LAYOUT, path, indexUrl(n), values, "the blog index, page " + n);
       if (problem != null) problems.add(problem);
     }
   }
 
-  /** Writes one index page through {@link #INDEX_LAYOUT}, or reuses it. */
-  @FunctionalInterface
-  public interface IndexPages {
-    /**
-     * @param url    the page's URL without the sub-path
-     * @param values what the page adds to the layouts' shared context ({@code page}, {@code paginator})
-     * @return the problem that stopped its layout, or null
-     */
-    Problem write(String path, String url, Map<String, Object> values, String forSource);
-  }
 }

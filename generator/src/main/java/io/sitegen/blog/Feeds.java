@@ -12,7 +12,10 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** The RSS 2.0 and Atom 1.0 feeds of the blog, written with the JDK's XML writer. */
+/**
+ * The RSS 2.0 and Atom 1.0 feeds of the blog, or of one of its tags, written with the JDK's XML
+ * writer.
+ */
 final class Feeds {
   static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT);
   static final DateTimeFormatter RFC_3339 = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
@@ -23,12 +26,20 @@ final class Feeds {
   private final String baseUrl;
   /** Who a post without an author of its own is by: the site's author, else the site's title. */
   private final String author;
+  /** The page the feeds are of, from the site root, without the sub-path; they are {@code feed.rss} and {@code feed.atom} in its folder. */
+  private final String home;
 
   Feeds(String title, String description, String baseUrl, String author) {
+    this(title, description, baseUrl, author, "/");
+  }
+
+  /** @param home the page the feeds are of, a folder URL from the site root: {@code /}, {@code /tags/java/} */
+  Feeds(String title, String description, String baseUrl, String author, String home) {
     this.title = title;
     this.description = description;
     this.baseUrl = baseUrl;
     this.author = author;
+    this.home = home;
   }
 
   /**
@@ -42,10 +53,10 @@ final class Feeds {
       xml.writeNamespace("atom", "http://www.w3.org/2005/Atom");
       xml.writeStartElement("channel");
       element(xml, "title", title);
-      element(xml, "link", AbsoluteUrls.join(baseUrl, "/"));
+      element(xml, "link", AbsoluteUrls.join(baseUrl, home));
       element(xml, "description", description);
       xml.writeEmptyElement("atom", "link", "http://www.w3.org/2005/Atom");
-      xml.writeAttribute("href", AbsoluteUrls.join(baseUrl, "/feed.rss"));
+      xml.writeAttribute("href", AbsoluteUrls.join(baseUrl, home + "feed.rss"));
       xml.writeAttribute("rel", "self");
       xml.writeAttribute("type", "application/rss+xml");
       if (!posts.isEmpty() && posts.get(0).date() != null) {
@@ -76,9 +87,9 @@ final class Feeds {
       xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
       element(xml, "title", title);
       element(xml, "subtitle", description);
-      element(xml, "id", AbsoluteUrls.join(baseUrl, "/"));
-      link(xml, AbsoluteUrls.join(baseUrl, "/"), "alternate", "text/html");
-      link(xml, AbsoluteUrls.join(baseUrl, "/feed.atom"), "self", "application/atom+xml");
+      element(xml, "id", AbsoluteUrls.join(baseUrl, home));
+      link(xml, AbsoluteUrls.join(baseUrl, home), "alternate", "text/html");
+      link(xml, AbsoluteUrls.join(baseUrl, home + "feed.atom"), "self", "application/atom+xml");
       OffsetDateTime updated = posts.isEmpty() || posts.get(0).date() == null ? EPOCH : posts.get(0).date();
       element(xml, "updated", RFC_3339.format(updated));
       for (Page post : posts) {

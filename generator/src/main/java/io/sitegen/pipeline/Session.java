@@ -1,8 +1,10 @@
 package io.sitegen.pipeline;
 
 import io.sitegen.blog.Blog;
+import io.sitegen.blog.LayoutPages;
 import io.sitegen.blog.PostEntry;
 import io.sitegen.blog.Sitemap;
+import io.sitegen.blog.Tags;
 import io.sitegen.cache.Fingerprint;
 import io.sitegen.cache.PageCache;
 import io.sitegen.config.SiteConfig;
@@ -33,6 +35,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -210,6 +213,13 @@ public final class Session {
       bodies.put(rel, read.body());
       pagesToRender.add(rel);
     }
+    // Tags make the tag pages, their counts and every page's page.tags, and tag.html and tags.html
+    // whether those pages are written at all: a change to either runs everything.
+    if (listing && !Blog.plan(config, files, selected(true), selected(false)).tags().shape()
+        .equals(blog.tags().shape())) {
+      return rebuildAll(out);
+    }
+    if (!changes.layouts().isEmpty() && !blog.tags().layoutsAsPlanned(files)) return rebuildAll(out);
     return run(new Work(false, bodies, pagesToRender, listing, changes.layouts(), copies), out);
   }
 
@@ -373,11 +383,10 @@ public final class Session {
     java.time.Instant now = options.clock().instant();
     pages.replaceAll((rel, page) -> page.asOf(now, config.timezone(), options.future()));
     boolean publishDrafts = options.drafts() || config.unlistedDrafts();
-    boolean listDrafts = options.drafts();
-    published = pages.values().stream().filter(p -> publishDrafts || !p.draft()).toList();
-    listed = pages.values().stream().filter(p -> listDrafts || !p.draft()).toList();
+    published = selected(true);
+    listed = selected(false);
     ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
-    blog = Blog.plan(config, files, listed);
+    blog = Blog.plan(config, files, published, listed);
     Problems found = new Problems();
     List<String> generated = new ArrayList<>(blog.outputPaths());
     generated.addAll(Sitemap.outputPaths(config, ownRobots));
@@ -394,6 +403,12 @@ public final class Session {
           + " give layouts page.url and post.url as they are, without | url"));
       indexProblems = more;
     }
+  }
+
+  /** The pages this run publishes ({@code published}), or the pages it lists. */
+  private List<Page> selected(boolean published) {
+    boolean drafts = options.drafts() || (published && config.unlistedDrafts());
+    return pages.values().stream().filter(p -> drafts || !p.draft()).toList();
   }
 
   /** Where each page's Markdown comes from: read again from its file, or from the update. */
@@ -524,8 +539,17 @@ public final class Session {
 
   private void sharedContext() {
     Map<String, Object> context = new HashMap<>();
-    context.put("site", config.values());
-    context.put("pages", listed.stream().sorted(NEWEST_FIRST).map(p -> PageModel.of(p, null, config.basePath())).toList());
+    Tags tags = blog.tags();
+    // site.tags too, unless site.yml has a key of that name (a warning of the tags says so)
+    Map<String, Object> site = config.values();
+    if (!site.containsKey("tags")) {
+      site = new LinkedHashMap<>(site);
+      site.put("tags", tags.all());
+    }
+    context.put("site", site);
+    context.put("tags", tags.all());
+    context.put("pages", listed.stream().sorted(NEWEST_FIRST)
+        .map(p -> PageModel.of(p, null, config.basePath(), tags.of(p))).toList());
     context.put("posts", postModels());
     context.put("preview", preview);
     shared = context;
@@ -554,7 +578,7 @@ public final class Session {
     Map<String, String> relinks = rewritesOf(page);
     String content = relink(state.html(), relinks);
     Rendered rendered = renderTo(page.outputPath(), page.layout(), outputKey(state, relinks),
-        () -> Map.of("page", PageModel.of(page, content, config.basePath())), content, page.url(), page.source(),
+        () -> Map.of("page", PageModel.of(page, content, config.basePath(), blog.tags().of(page))), content, page.url(), page.source(),
         page.draft() && !options.drafts(), out);
     if (rendered.problem() != null) return state.withLayoutProblems(List.of(rendered.problem()));
     written.incrementAndGet();
@@ -672,7 +696,8 @@ public final class Session {
   private String outputKey(PageState state, Map<String, String> relinks) {
     Page page = state.page();
     if (state.cacheId() == null) return null;
-    return outputKey(page.layout(), List.of(state.cacheId(), page.outputPath(), PageModel.of(page, null, config.basePath()),
+    return outputKey(page.layout(), List.of(state.cacheId(), page.outputPath(),
+        PageModel.of(page, null, config.basePath(), blog.tags().of(page)),
         page.draft() && !options.drafts(), new java.util.TreeMap<>(relinks)));
   }
 
@@ -686,6 +711,8 @@ public final class Session {
     Fingerprint key = new Fingerprint().add(siteKey()).add(layout).add(layouts.fingerprint(layout)).add(values);
     if (layouts.mentions(layout, "pages")) key.add(sharedKey("pages"));
     if (layouts.mentions(layout, "posts")) key.add(sharedKey("posts"));
+    // tags, or site.tags
+    if (layouts.mentions(layout, "tags") || layouts.mentions(layout, "site")) key.add(sharedKey("tags"));
     return key.hex();
   }
 
@@ -700,38 +727,86 @@ public final class Session {
     return made;
   }
 
-  /** A fingerprint of a list the shared context holds ({@code pages}, {@code posts}); made once per context. */
+  /** A fingerprint of a list the shared context holds ({@code pages}, {@code posts}, {@code tags}); made once per context. */
   private String sharedKey(String name) {
     return sharedKeys.computeIfAbsent(name, n -> new Fingerprint().add(shared.get(n)).hex());
   }
 
   /**
-   * The blog's index pages and feeds that the work touches: the index pages listing a changed
-   * entry, and the feeds when a post in them was rendered again.
+   * The blog's index pages and feeds, and the tags' pages and feeds, that the work touches: the
+   * index pages listing a changed entry, the feeds when a post in them was rendered again.
    */
   private void writeBlog(Work work, Set<String> changedEntries, Set<String> renderedPosts, Output out) {
     boolean indexLayoutChanged = !work.layouts().isEmpty()
         && !disjoint(layouts.filesOf(Blog.INDEX_LAYOUT), work.layouts());
     Problems found = new Problems();
-    Blog.IndexPages pagesOut = (path, url, values, forSource) -> {
-      Rendered rendered = renderTo(path, Blog.INDEX_LAYOUT, outputKey(Blog.INDEX_LAYOUT, List.copyOf(values.values())),
-          () -> values, null, url, forSource, false, out);
-      blogLinks.put(url, rendered.wrongLinks());
-      return rendered.problem();
-    };
+    LayoutPages pagesOut = layoutPages(out);
     if (work.everything() || work.listing() || indexLayoutChanged) {
-      blogLinks.clear();
+      blogLinks.keySet().removeIf(url -> !url.startsWith("/" + TAGS));
       blog.writeIndex(layouts, shared, postModels(), null, pagesOut, found);
-      blogProblems = found.sorted();
+      blogIndexProblems = found.sorted();
     } else if (!changedEntries.isEmpty()) {
       // Index pages not rendered again keep the problems of their last rendering.
       Set<Integer> numbers = new HashSet<>();
       for (String rel : changedEntries) numbers.add(blog.indexPageOf(pages.get(rel)));
       blog.writeIndex(layouts, shared, postModels(), numbers, pagesOut, found);
-      blogProblems = found.sorted();
+      blogIndexProblems = found.sorted();
     }
-    boolean feedsTouched = renderedPosts.stream().map(pages::get).anyMatch(blog::inFeeds);
+    boolean feedsTouched = renderedPosts.stream().map(pages::get).anyMatch(blog::inBlogFeeds);
     if (work.everything() || work.listing() || feedsTouched) blog.writeFeeds(this::htmlOf, out);
+    writeTags(work, changedEntries, renderedPosts, out);
+    List<Problem> all = new ArrayList<>(blogIndexProblems);
+    tagPageProblems.values().forEach(all::addAll);
+    blogProblems = all;
+  }
+
+  /** Writes the pages the blog makes through {@link #renderTo}, keeping their wrong links by URL. */
+  private LayoutPages layoutPages(Output out) {
+    return (layout, path, url, values, forSource) -> {
+      Rendered rendered = renderTo(path, layout, outputKey(layout, List.copyOf(values.values())), () -> values, null,
+          url, forSource, false, out);
+      blogLinks.put(url, rendered.wrongLinks());
+      return rendered.problem();
+    };
+  }
+
+  /** The folder of the tag pages, as their URLs start: {@code /tags/}. */
+  private static final String TAGS = "tags/";
+
+  /** The problems of rendering the blog's index pages, as they were last rendered. */
+  private List<Problem> blogIndexProblems = List.of();
+  /** The problems of rendering each tag page, by URL, as it was last rendered. */
+  private final Map<String, List<Problem>> tagPageProblems = new ConcurrentHashMap<>();
+
+  /**
+   * The tag pages and feeds the work touches: every page when the listing, a tag layout or
+   * everything changed, else the tag pages that list a changed entry (all of them, when tag.html
+   * lists the posts); the feeds of the tags of posts rendered again. A change to the tags
+   * themselves runs everything ({@link #update}).
+   */
+  private void writeTags(Work work, Set<String> changedEntries, Set<String> renderedPosts, Output out) {
+    Tags tags = blog.tags();
+    boolean layoutChanged = !work.layouts().isEmpty() && (!disjoint(layouts.filesOf(Tags.TAG_LAYOUT), work.layouts())
+        || !disjoint(layouts.filesOf(Tags.INDEX_LAYOUT), work.layouts()));
+    boolean all = work.everything() || work.listing() || layoutChanged
+        || (!changedEntries.isEmpty() && layouts.mentions(Tags.TAG_LAYOUT, "posts"));
+    if (all || !changedEntries.isEmpty()) {
+      if (all) {
+        blogLinks.keySet().removeIf(url -> url.startsWith("/" + TAGS));
+        tagPageProblems.clear();
+      }
+      Function<Page, Map<String, Object>> entryOf = page -> {
+        PageState state = states.get(page.relPath());
+        return blog.isPost(page) && state != null && state.entry() != null ? state.entry().model() : blog.pageEntry(page);
+      };
+      tags.writePages(layouts, shared, all ? null : changedEntries, entryOf, layoutPages(out), tagPageProblems);
+    }
+    Set<String> feeds = null;
+    if (!work.everything() && !work.listing()) {
+      feeds = new HashSet<>();
+      for (String rel : renderedPosts) feeds.addAll(tags.feedsOf(pages.get(rel)));
+    }
+    if (feeds == null || !feeds.isEmpty()) blog.writeTagFeeds(this::htmlOf, feeds, out);
   }
 
   private int copy(Work work, Output out) {

@@ -3,6 +3,7 @@ package io.sitegen.templates;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.sitegen.content.Page;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What a layout sees as {@code page}: the front matter plus the values the generator works out. */
@@ -15,7 +16,17 @@ public final class PageModel {
    *                 starts with it, so that a layout can write it as it is
    */
   public static Map<String, Object> of(Page page, String html, String basePath) {
+    return of(page, html, basePath, null);
+  }
+
+  /**
+   * @param tags the page's tags as layouts see them ({@code name}, {@code slug}, {@code url},
+   *             {@code count}), given as {@code page.tags} in place of the front matter's names;
+   *             null leaves {@code tags} as the front matter has it
+   */
+  public static Map<String, Object> of(Page page, String html, String basePath, List<Map<String, Object>> tags) {
     Map<String, Object> model = new LinkedHashMap<>(page.data());
+    if (tags != null) model.put("tags", tags);
     model.put("title", page.title());
     model.put("url", basePath + page.url());
     model.put("date", page.date());

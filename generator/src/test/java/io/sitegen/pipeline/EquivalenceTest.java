@@ -109,6 +109,13 @@ class EquivalenceTest {
                 values: {layout: doc}
             """)
         .write("layouts/doc.html", "{% extends \"layouts/base.html\" %}{% block main %}<ul>{% for p in pages %}<li>{{ p.title }}</li>{% endfor %}</ul>{{ page.content }}{% endblock %}")
+        // tags: the tag pages, every page's page.tags with its counts, and site.tags
+        .write("layouts/article.html", ARTICLE.replace("N", "0"))
+        .write("layouts/tags.html", "{% extends \"layouts/base.html\" %}{% block main %}{% for t in tags %}<a href=\"{{ t.url }}\">"
+            + "{{ t.name }}</a> {{ t.count }}{% endfor %}{% endblock %}")
+        .write("layouts/tag.html", "{% extends \"layouts/base.html\" %}{% block main %}{{ tag.name }}{% for p in paginator.posts %}"
+            + "<a href=\"{{ p.url }}\">{{ p.title }}</a>{{ p.preview }}{% endfor %}{{ paginator.next }} {{ tag.rss }}"
+            + " {{ site.tags | length }}{% endblock %}")
         .write("layouts/home.html", "{% extends \"layouts/base.html\" %}{% block main %}{% for p in posts %}<p>{{ p.title }}: {{ p.preview }}</p>{% endfor %}{% endblock %}")
         .write("layouts/teasers/t.html", "<p>Teaser</p>")
         // a layout whose include is named by the page: any layout file can be part of it
@@ -123,10 +130,18 @@ class EquivalenceTest {
     for (int i = 1; i <= 4; i++) {
       site.write("content/blog/p" + i + ".md", post("Post " + i, "2024-01-0" + i, "Text of post " + i + ".\n"));
     }
+    site.write("content/blog/p1.md", post("Post 1", "2024-01-01", "Text of post 1.\n").replace("---\nText", "tags: [Java, release]\n---\nText"));
+    site.write("content/blog/p3.md", post("Post 3", "2024-01-03", "Text of post 3.\n").replace("---\nText", "tags: java\n---\nText"));
     site.write("content/blog/p2.md", "---\ntitle: Post 2\ndate: 2024-01-02\npreviewBody: teasers/t.html\n---\n"
         + "Text of post 2, see [guide setup](../docs/guide.md#setup).\n");
     return site;
   }
+
+  private static final String ARTICLE = "{% extends \"layouts/base.html\" %}{% block main %}<article data-n=\"N\">"
+      + "{{ page.content }}</article>{% for t in page.tags %}<a href=\"{{ t.url }}\">{{ t.name }} {{ t.count }}</a>{% endfor %}"
+      + "{% endblock %}";
+
+  private static final List<String> TAGS = List.of("Java", "java", "Zażółć", "release", "Kotlin");
 
   private static String post(String title, String date, String body) {
     return "---\ntitle: " + title + "\ndate: " + date + "\n---\n" + body;
@@ -172,8 +187,7 @@ class EquivalenceTest {
         return (title ? "retitle " : "redate ") + any;
       }
       case 5 -> {
-        write(root, "layouts/article.html", "{% extends \"layouts/base.html\" %}{% block main %}<article data-n=\"" + n
-            + "\">{{ page.content }}</article>{% endblock %}", changed);
+        write(root, "layouts/article.html", ARTICLE.replace("N", n), changed);
         return "change layout";
       }
       case 6 -> {
@@ -193,6 +207,13 @@ class EquivalenceTest {
         write(root, "content/blog/p1.md~", "backup " + n, changed);
         write(root, "content/blog/.p1.md.swp", "swap " + n, changed);
         return "temp files";
+      }
+      case 10 -> {
+        String text = Files.readString(root.resolve(any)).replaceFirst("tags: [^\\n]*\\n", "");
+        List<String> tags = new ArrayList<>();
+        for (String tag : TAGS) if (random.nextInt(3) == 0) tags.add(tag);
+        write(root, any, text.replaceFirst("\n---\n", "\ntags: [" + String.join(", ", tags) + "]\n---\n"), changed);
+        return "tag " + any + " " + tags;
       }
       case 11 -> {
         String part = random.nextBoolean() ? "a" : "b";
