@@ -83,7 +83,7 @@ final class PublishCommand implements Callable<Integer> {
     }
     if (day.atStartOfDay(config.timezone()).toInstant().isAfter(java.time.Instant.now())) {
       // dated after today: a draft until that day, as a scheduled page is
-      console.print("published " + name + ", scheduled for " + day + ": ./site build leaves it out until then"
+      console.print("published " + name + ", scheduled for " + day + ": site build leaves it out until then"
           + " (--future includes it now)");
     } else {
       console.print("published " + name);

@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
   String host;
 
-  @Option(names = "--no-drafts", description = "Leave drafts out, as ./site build does.")
+  @Option(names = "--no-drafts", description = "Leave drafts out, as site build does.")
   boolean noDrafts;
 
   @Spec

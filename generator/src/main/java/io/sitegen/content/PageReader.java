@@ -128,6 +128,12 @@ final class PageReader {
       problems.error(source, fm.lineOf("permalink"), permalinkProblem);
     }
 
+    Object titleValue = data.get("title");
+    if (titleValue instanceof Map<?, ?> || titleValue instanceof java.util.List<?>) {
+      problems.error(source, fm.lineOf("title"), "title: expected text, found a "
+          + (titleValue instanceof Map<?, ?> ? "mapping" : "list") + " (quote a title that starts with [ or {)");
+    }
+
     allProblems.addAll(problems);
     if (problems.hasErrors()) return Optional.empty();
 
@@ -178,7 +184,8 @@ final class PageReader {
       return parseDate(s);
     } catch (DateTimeParseException e) {
       problems.error(source, fm.lineOf("date"),
-          "date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, found '" + s + "'");
+          "date: expected YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or ISO 8601 with an offset"
+              + " (2024-12-10T09:00:00+01:00), found '" + s + "'");
       return null;
     }
   }

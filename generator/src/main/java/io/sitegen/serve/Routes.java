@@ -139,11 +139,11 @@ final class Routes {
   }
 
   /** What the banner of a draft says. */
-  static final String DRAFT_BANNER = "Draft: this page is not published by ./site build";
+  static final String DRAFT_BANNER = "Draft: this page is not published by site build";
 
   /** What the banner of a page dated after now says: {@code on} is when it is published. */
   static String scheduledBanner(String on) {
-    return "Scheduled for " + on + ": ./site build leaves this page out until then (--future includes it)";
+    return "Scheduled for " + on + ": site build leaves this page out until then (--future includes it)";
   }
 
   /** Adds the reload script, which names the build that made the page, and the draft banner to a draft. */

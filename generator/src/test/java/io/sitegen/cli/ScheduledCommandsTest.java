@@ -64,7 +64,7 @@ class ScheduledCommandsTest {
     site.write("content/blog/v3.md", "---\nlayout: article\ntitle: v3\ndate: 2024-12-01\ndraft: true\n---\nSoon.\n");
     TestSite.Run run = site.run("publish", "content/blog/v3.md", "--date", "2999-02-03");
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).startsWith("published content/blog/v3.md, scheduled for 2999-02-03: ./site build leaves"
+    assertThat(run.out()).startsWith("published content/blog/v3.md, scheduled for 2999-02-03: site build leaves"
         + " it out until then (--future includes it now)\nchecked ");
     assertThat(site.read("content/blog/v3.md")).isEqualTo(
         "---\nlayout: article\ntitle: v3\ndate: 2999-02-03\n---\nSoon.\n");

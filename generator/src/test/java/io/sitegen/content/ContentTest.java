@@ -148,16 +148,20 @@ class ContentTest {
         .write("content/c.md", "---\ntitle: no layout\n---\n")
         .write("content/d.md", "---\nlayout: a\npermalink: blog/d.html\n---\n")
         .write("content/e.md", "---\nlayout: a\npermalink: /blog/../../etc/passwd\n---\n")
-        .write("content/f.md", new byte[] {'-', '-', '-', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
+        .write("content/f.md", new byte[] {'-', '-', '-', '\n', (byte) 0xC3, (byte) 0x28, '\n'})
+        .write("content/g.md", "---\nlayout: a\ntitle: [a]\n---\n")
+        .write("content/h.md", "---\nlayout: a\ntitle: {a: 1}\n---\n");
     Content content = read(site);
     assertThat(content.pages()).isEmpty();
     assertThat(messages()).containsExactly(
         "content/a.md:3: draft: expected true or false, found 'maybe'",
-        "content/b.md:4: date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, found '10/12/2024'",
+        "content/b.md:4: date: expected YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or ISO 8601 with an offset (2024-12-10T09:00:00+01:00), found '10/12/2024'",
         "content/c.md:1: no layout: set 'layout' in the front matter or a default for its path in site.yml",
         "content/d.md:3: permalink must start with '/': blog/d.html",
         "content/e.md:3: permalink leaves the output folder: /blog/../../etc/passwd",
-        "content/f.md: not valid UTF-8 text; save the file as UTF-8");
+        "content/f.md: not valid UTF-8 text; save the file as UTF-8",
+        "content/g.md:3: title: expected text, found a list (quote a title that starts with [ or {)",
+        "content/h.md:3: title: expected text, found a mapping (quote a title that starts with [ or {)");
   }
 
   @Test

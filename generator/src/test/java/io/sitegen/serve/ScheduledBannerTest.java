@@ -55,10 +55,10 @@ class ScheduledBannerTest {
   @Test
   void aScheduledPageSaysWhenItIsPublishedADraftThatItIsNot() throws Exception {
     assertThat(body("/blog/launch.html")).contains("It is out.").contains("sitegen-draft-banner")
-        .contains(">Scheduled for 2026-12-01: ./site build leaves this page out until then (--future includes it)</div>");
+        .contains(">Scheduled for 2026-12-01: site build leaves this page out until then (--future includes it)</div>");
     assertThat(body("/blog/timed.html"))
-        .contains(">Scheduled for 2026-12-01 09:00 Europe/Warsaw: ./site build leaves this page out until then");
-    assertThat(body("/blog/next.html")).contains(">Draft: this page is not published by ./site build</div>")
+        .contains(">Scheduled for 2026-12-01 09:00 Europe/Warsaw: site build leaves this page out until then");
+    assertThat(body("/blog/next.html")).contains(">Draft: this page is not published by site build</div>")
         .doesNotContain("Scheduled");
     assertThat(body("/blog/one.html")).doesNotContain("sitegen-draft-banner");
   }
