@@ -28,6 +28,7 @@ public final class SiteConfig {
   private final Mounts mounts;
   private final Address address;
   private final java.time.ZoneId timezone;
+  private TocLevels tocLevels = TocLevels.DEFAULT;
 
   /**
    * Where the site is published, from {@code baseUrl}.
@@ -95,12 +96,19 @@ public final class SiteConfig {
     for (String key : List.of("title", "description", "sourceBase")) checkText(values, key, text, problems);
     Address address = readBaseUrl(values.get("baseUrl"), text, problems);
     java.time.ZoneId zone = readTimezone(values.get("timezone"), text, problems);
-    return new SiteConfig(root, values, defaults, br, blog, unlisted, mounts, address, zone);
+    SiteConfig config = new SiteConfig(root, values, defaults, br, blog, unlisted, mounts, address, zone);
+    TocLevels toc = TocLevels.read(values.get("toc"), TocLevels.DEFAULT);
+    if (toc == null) {
+      problems.error(FILE_NAME, Text.lineOfKey(text, "toc"), TocLevels.EXPECTED);
+    } else {
+      config.tocLevels = toc;
+    }
+    return config;
   }
 
   /** The keys of site.yml the generator reads; any other is the site's own, for layouts as site.KEY. */
   static final List<String> KNOWN = List.of("title", "description", "baseUrl", "sourceBase", "markdown", "defaults",
-      "blog", "drafts", "mounts", "timezone");
+      "blog", "drafts", "mounts", "toc", "timezone");
   static final List<String> BLOG_KEYS = List.of("dir", "title", "pageSize", "excerptLength", "feedSize", "posts");
 
   /**
@@ -410,6 +418,11 @@ public final class SiteConfig {
    */
   public java.time.ZoneId timezone() {
     return timezone;
+  }
+
+  /** The heading levels of a table of contents, from {@code toc} (by default 2 and 3). */
+  public TocLevels tocLevels() {
+    return tocLevels;
   }
 
   /** The value of {@code key} as a string, or {@code fallback} when it is absent. */

@@ -128,6 +128,10 @@ final class PageReader {
       problems.error(source, fm.lineOf("permalink"), permalinkProblem);
     }
 
+    if (data.get("toc") != null
+        && io.sitegen.config.TocLevels.read(data.get("toc"), config.tocLevels()) == null) {
+      problems.warning(source, fm.lineOf("toc"), io.sitegen.config.TocLevels.EXPECTED + "; the site's levels are used");
+    }
     Object titleValue = data.get("title");
     if (titleValue instanceof Map<?, ?> || titleValue instanceof java.util.List<?>) {
       problems.error(source, fm.lineOf("title"), "title: expected text, found a "

@@ -17,11 +17,6 @@ public final class TableOfContents {
   /** A heading and its level (1 to 6); its id and title as the page has them (the title as text). */
   public record Heading(int level, String id, String title) {}
 
-  /** The headings levels a table of contents shows, from {@code toc.minLevel} to {@code toc.maxLevel}. */
-  public record Levels(int min, int max) {
-    public static final Levels DEFAULT = new Levels(2, 3);
-  }
-
   /** A rendered heading: a pattern, not a parser, as flexmark writes them in one known shape. */
   private static final Pattern HEADING = Pattern.compile("<h([1-6])([^>]*)>(.*?)</h\\1>", Pattern.DOTALL);
   private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
@@ -46,14 +41,14 @@ public final class TableOfContents {
   }
 
   /**
-   * The headings within {@code levels} as a tree of maps ({@code level}, {@code id}, {@code title},
+   * The headings from {@code minLevel} to {@code maxLevel} as a tree of maps ({@code level}, {@code id}, {@code title},
    * {@code children}): a heading holds the deeper ones after it, up to the next of its level or above.
    */
-  public static List<Map<String, Object>> tree(List<Heading> headings, Levels levels) {
+  public static List<Map<String, Object>> tree(List<Heading> headings, int minLevel, int maxLevel) {
     List<Map<String, Object>> top = new ArrayList<>();
     List<Map<String, Object>> open = new ArrayList<>(); // the last entry at each depth
     for (Heading h : headings) {
-      if (h.level() < levels.min() || h.level() > levels.max()) continue;
+      if (h.level() < minLevel || h.level() > maxLevel) continue;
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("level", h.level());
       entry.put("id", h.id());
@@ -99,8 +94,8 @@ public final class TableOfContents {
   }
 
   /** The page's HTML with each {@code [[toc]]} paragraph replaced by its table of contents. */
-  public static String replaceMarker(String html, Levels levels) {
+  public static String replaceMarker(String html, int minLevel, int maxLevel) {
     if (html == null || !html.contains(MARKER)) return html;
-    return html.replace(MARKER, html(tree(headings(html), levels)));
+    return html.replace(MARKER, html(tree(headings(html), minLevel, maxLevel)));
   }
 }

@@ -8,6 +8,7 @@ import io.sitegen.blog.Tags;
 import io.sitegen.cache.Fingerprint;
 import io.sitegen.cache.PageCache;
 import io.sitegen.config.SiteConfig;
+import io.sitegen.config.TocLevels;
 import io.sitegen.content.Content;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
@@ -21,6 +22,8 @@ import io.sitegen.links.Links;
 import io.sitegen.links.PageLinks;
 import io.sitegen.markdown.LinkHook;
 import io.sitegen.markdown.Markdown;
+import io.sitegen.markdown.TableOfContents;
+import io.sitegen.markdown.TextStats;
 import io.sitegen.output.Output;
 import io.sitegen.problems.Problem;
 import io.sitegen.problems.Problems;
@@ -58,9 +61,7 @@ import org.jsoup.nodes.Document;
  */
 public final class Session {
   /** The order of {@code pages} in layouts: newest first, undated pages last, then by URL. */
-  static final Comparator<Page> NEWEST_FIRST = Comparator
-      .comparing(Page::date, Comparator.nullsLast(Comparator.<OffsetDateTime>reverseOrder()))
-      .thenComparing(Page::url);
+  static final Comparator<Page> NEWEST_FIRST = io.sitegen.content.Ordering.NEWEST_FIRST;
 
   private final BuildOptions options;
   private final boolean preview;
@@ -92,6 +93,8 @@ public final class Session {
   private List<Page> published = List.of();
   private List<Page> listed = List.of();
   private Blog blog;
+  /** Each listed page's previous and next page, as the last plan ordered them. */
+  private Neighbours neighbours = Neighbours.NONE;
   private Links links;
   /** What this run writes, as the last plan indexed it. */
   private SiteIndex index;
@@ -269,7 +272,11 @@ public final class Session {
     for (String layout : usedLayouts) {
       if (!layouts.exists(layout)) continue;
       if (layouts.mentions(layout, "posts")) listsPosts.add(layout);
-      if (layouts.mentions(layout, "pages")) listsPages.add(layout);
+      // page.previous and page.next name other pages, as a list of them does
+      if (layouts.mentions(layout, "pages") || layouts.writes(layout, "page.previous")
+          || layouts.writes(layout, "page.next")) {
+        listsPages.add(layout);
+      }
     }
     Set<String> inFeeds = new HashSet<>();
     for (Page post : blog.posts()) if (blog.inFeeds(post)) inFeeds.add(post.relPath());
@@ -335,6 +342,7 @@ public final class Session {
     Set<String> renderedPosts = new HashSet<>();
     for (Page page : toRender) if (blog.isPost(page)) renderedPosts.add(page.relPath());
     writeBlog(work, changedEntries, renderedPosts, out);
+    writeNotFound(work, out);
     if (work.everything() || work.listing()) {
       // drafts listed by --drafts are a preview: never in the sitemap
       // nor a page whose front matter says sitemap: false (a 404 page)
@@ -387,9 +395,13 @@ public final class Session {
     listed = selected(false);
     ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
     blog = Blog.plan(config, files, published, listed);
+    neighbours = Neighbours.of(blog.posts(), listed, blog::isPost, config.basePath());
     Problems found = new Problems();
     List<String> generated = new ArrayList<>(blog.outputPaths());
     generated.addAll(Sitemap.outputPaths(config, ownRobots));
+    notFoundFromLayout = layouts.exists(NOT_FOUND_LAYOUT)
+        && published.stream().noneMatch(p -> p.outputPath().equals(NOT_FOUND_PATH));
+    if (notFoundFromLayout) generated.add(NOT_FOUND_PATH);
     index = SiteIndex.build(published, contentFiles, repoPaths, assets, generated, found);
     indexProblems = found.sorted();
     layouts.serving(index::serves);
@@ -425,7 +437,7 @@ public final class Session {
     String key = cache == null ? null : cache.key(page.relPath(), page.source(), page.url(),
         String.valueOf(page.bodyLine()),
         String.valueOf(options.links()), String.valueOf(config.softBreaksAsBr()), config.string("baseUrl", ""),
-        String.valueOf(config.blog().excerptLength()));
+        String.valueOf(config.blog().excerptLength()), String.valueOf(tocLevels(page)));
     PageCache.Entry hit = key == null ? null : cache.get(key, text).orElse(null);
     boolean post = blog.isPost(page);
     String html;
@@ -455,6 +467,8 @@ public final class Session {
         recorded.add(new PageCache.Link(IMAGE_SIZE + src, 0, String.valueOf(size)));
         return size.size();
       });
+      TocLevels levels = tocLevels(page);
+      html = TableOfContents.replaceMarker(html, levels.min(), levels.max());
       ids = options.links() ? Anchors.of(html) : Set.of();
       aliases = options.links() ? GitHubIds.of(html) : Map.of();
       excerpt = post ? blog.excerptOf(html) : null;
@@ -578,12 +592,54 @@ public final class Session {
     Map<String, String> relinks = rewritesOf(page);
     String content = relink(state.html(), relinks);
     Rendered rendered = renderTo(page.outputPath(), page.layout(), outputKey(state, relinks),
-        () -> Map.of("page", PageModel.of(page, content, config.basePath(), blog.tags().of(page))), content, page.url(), page.source(),
+        () -> Map.of("page", pageModel(state, content)), content, page.url(), page.source(),
         page.draft() && !options.drafts(), out);
     if (rendered.problem() != null) return state.withLayoutProblems(List.of(rendered.problem()));
     written.incrementAndGet();
     renderedWith.put(page.source(), relinks);
     return state.withLayoutProblems(List.of(), rendered.wrongLinks());
+  }
+
+  /**
+   * What a layout sees of the page it renders: the page model with its tags, and what is worked out
+   * from its HTML ({@code toc}, {@code tocHtml}, {@code wordCount}, {@code readingTime}, a
+   * {@code description} from its excerpt when the front matter has none), its {@code image} as a
+   * published URL, and its {@code previous} and {@code next} page.
+   */
+  private Map<String, Object> pageModel(PageState state, String content) {
+    Page page = state.page();
+    Map<String, Object> model = PageModel.of(page, content, config.basePath(), blog.tags().of(page));
+    TocLevels levels = tocLevels(page);
+    List<Map<String, Object>> toc = TableOfContents.tree(TableOfContents.headings(content), levels.min(), levels.max());
+    model.put("toc", toc);
+    model.put("tocHtml", new io.pebbletemplates.pebble.extension.escaper.SafeString(TableOfContents.html(toc)));
+    int words = TextStats.wordCount(content);
+    model.put("wordCount", words);
+    model.put("readingTime", TextStats.readingMinutes(words));
+    Object description = page.data().get("description");
+    if (description == null || String.valueOf(description).isBlank()) {
+      String excerpt = state.entry() != null ? String.valueOf(state.entry().values().get("excerpt"))
+          : blog.excerptOf(content == null ? "" : content);
+      model.put("description", excerpt);
+    }
+    String image = imageUrl(page);
+    if (image != null) model.put("image", image);
+    model.put("previous", neighbours.previous(page));
+    model.put("next", neighbours.next(page));
+    return model;
+  }
+
+  /** The published URL of a page's front matter {@code image}, or null when it has none or it names nothing. */
+  private String imageUrl(Page page) {
+    Object image = page.data().get("image");
+    if (image == null || String.valueOf(image).isBlank()) return null;
+    return links.publishedUrl(page, String.valueOf(image)).orElse(null);
+  }
+
+  /** The heading levels a page's table of contents shows: its front matter's {@code toc}, else site.yml's. */
+  private TocLevels tocLevels(Page page) {
+    TocLevels levels = TocLevels.read(page.data().get("toc"), config.tocLevels());
+    return levels == null ? config.tocLevels() : levels; // reading the page warned of it
   }
 
   /** What {@link #renderTo} did: the problem that stopped the layout, else the wrong links it added. */
@@ -698,7 +754,8 @@ public final class Session {
     if (state.cacheId() == null) return null;
     return outputKey(page.layout(), List.of(state.cacheId(), page.outputPath(),
         PageModel.of(page, null, config.basePath(), blog.tags().of(page)),
-        page.draft() && !options.drafts(), new java.util.TreeMap<>(relinks)));
+        page.draft() && !options.drafts(), new java.util.TreeMap<>(relinks), neighbours.of(page),
+        String.valueOf(imageUrl(page))));
   }
 
   /**
@@ -759,6 +816,33 @@ public final class Session {
     tagPageProblems.values().forEach(all::addAll);
     blogProblems = all;
   }
+
+  private static final String NOT_FOUND_LAYOUT = "layouts/404.html";
+  private static final String NOT_FOUND_PATH = "404.html";
+  /** Whether this run writes /404.html from its layout: no page of the site writes it. */
+  private boolean notFoundFromLayout;
+
+  /**
+   * Writes /404.html from layouts/404.html when no page does (a {@code content/404.md} may): static
+   * hosts such as GitHub Pages and Netlify answer a missing path with it, and {@code site serve} does too.
+   */
+  private void writeNotFound(Work work, Output out) {
+    if (!notFoundFromLayout) {
+      notFoundProblems = List.of();
+      return;
+    }
+    boolean layoutChanged = !work.layouts().isEmpty() && !disjoint(layouts.filesOf(NOT_FOUND_LAYOUT), work.layouts());
+    if (!work.everything() && !work.listing() && !layoutChanged) return;
+    Map<String, Object> page = new LinkedHashMap<>();
+    page.put("title", "Page not found");
+    page.put("url", config.basePath() + "/" + NOT_FOUND_PATH);
+    page.put("section", "");
+    Problem problem = layoutPages(out).write(NOT_FOUND_LAYOUT, NOT_FOUND_PATH, "/" + NOT_FOUND_PATH,
+        Map.of("page", page), "the 404 page");
+    notFoundProblems = problem == null ? List.of() : List.of(problem);
+  }
+
+  private List<Problem> notFoundProblems = List.of();
 
   /** Writes the pages the blog makes through {@link #renderTo}, keeping their wrong links by URL. */
   private LayoutPages layoutPages(Output out) {
@@ -886,6 +970,7 @@ public final class Session {
           p.message() + " (on " + e.getValue() + (e.getValue() == 1 ? " page)" : " pages)")));
     }
     anchorProblems.forEach(all::add);
+    notFoundProblems.forEach(all::add);
     blogProblems.forEach(all::add);
     blog.checkSettings(all);
     if (cacheRefused) {

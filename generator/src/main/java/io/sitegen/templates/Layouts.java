@@ -284,6 +284,16 @@ public final class Layouts {
     });
   }
 
+  /** Whether any file of the layout has {@code text} in it, e.g. {@code page.previous}. */
+  public boolean writes(String layout, String text) {
+    return mentioned.computeIfAbsent(layout + "\1" + text, k -> {
+      for (String file : filesOf(layout)) {
+        if (source(file).contains(text)) return true;
+      }
+      return false;
+    });
+  }
+
   /** What {@link #mentions} found, until {@link #forgetCompiled}: asked for every page. */
   private final Map<String, Boolean> mentioned = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -3,7 +3,6 @@ package io.sitegen.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sitegen.markdown.TableOfContents.Heading;
-import io.sitegen.markdown.TableOfContents.Levels;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,19 +43,19 @@ class TableOfContentsTest {
 
   @Test
   void theTreeNestsDeeperHeadingsWithinTheLevels() {
-    List<Map<String, Object>> tree = TableOfContents.tree(TableOfContents.headings(page()), Levels.DEFAULT);
+    List<Map<String, Object>> tree = TableOfContents.tree(TableOfContents.headings(page()), 2, 3);
     assertThat(tree).hasSize(2);
     assertThat(tree.get(0)).containsEntry("level", 2).containsEntry("id", "whats-new-and-better")
         .containsEntry("title", "What's new & better");
     assertThat(tree.get(0).get("children")).asList().hasSize(1);
     assertThat(tree.get(1)).containsEntry("id", "upgrading").containsEntry("children", List.of());
-    assertThat(TableOfContents.tree(TableOfContents.headings(page()), new Levels(1, 6)))
+    assertThat(TableOfContents.tree(TableOfContents.headings(page()), 1, 6))
         .as("one top entry holding the rest").hasSize(1);
   }
 
   @Test
   void theMarkerParagraphBecomesTheHtmlAndCodeKeepsIt() {
-    String html = TableOfContents.replaceMarker(page(), Levels.DEFAULT);
+    String html = TableOfContents.replaceMarker(page(), 2, 3);
     assertThat(html).contains("<nav class=\"toc\" aria-label=\"Contents\"><ul>"
         + "<li><a href=\"#whats-new-and-better\">What's new &amp; better</a>"
         + "<ul><li><a href=\"#faster-builds\">Faster builds</a></li></ul></li>"
@@ -68,8 +67,8 @@ class TableOfContentsTest {
   void aPageWithoutHeadingsHasAnEmptyTableOfContents() {
     String html = markdown.toHtml("[[toc]]\n\nJust text.\n");
     assertThat(TableOfContents.headings(html)).isEmpty();
-    assertThat(TableOfContents.html(TableOfContents.tree(List.of(), Levels.DEFAULT))).isEmpty();
-    assertThat(TableOfContents.replaceMarker(html, Levels.DEFAULT)).isEqualTo("\n<p>Just text.</p>\n");
+    assertThat(TableOfContents.html(TableOfContents.tree(List.of(), 2, 3))).isEmpty();
+    assertThat(TableOfContents.replaceMarker(html, 2, 3)).isEqualTo("\n<p>Just text.</p>\n");
   }
 
   @Test

@@ -65,8 +65,8 @@ class OutputQuestionsTest {
         .write("layouts/partials/nav.html", "<nav><a href=\"/docs/guide.html\">guide</a>"
             + "{% if exists(\"/about/\") %}<a href=\"/about/\">about</a>{% endif %}</nav>")
         .write("content/docs/guide.md", "# Guide\n")
-        .write("content/blog/one.md", "# One\n")
-        .write("content/blog/two.md", "# Two\n");
+        .write("content/blog/one.md", "---\ndate: 2024-01-01\n---\n# One\n")
+        .write("content/blog/two.md", "---\ndate: 2024-02-01\n---\n# Two\n");
   }
 
   private KeyedOutput build(KeyedOutput last) {
@@ -87,10 +87,11 @@ class OutputQuestionsTest {
     KeyedOutput first = build(new KeyedOutput());
     assertThat(first.written).contains("blog/one.html", "blog/two.html", "docs/guide.html", "blog/index.html");
     assertThat(build(first).written).as("nothing changed").doesNotContain("blog/one.html", "docs/guide.html");
-    site.write("content/blog/three.md", "# Three\n");
+    site.write("content/blog/three.md", "---\ndate: 2024-03-01\n---\n# Three\n");
     KeyedOutput added = build(first);
-    assertThat(added.written).contains("blog/three.html", "blog/index.html")
-        .doesNotContain("blog/one.html", "blog/two.html", "docs/guide.html");
+    // two.html gets a next post; one.html and the docs are as they were
+    assertThat(added.written).contains("blog/three.html", "blog/index.html", "blog/two.html")
+        .doesNotContain("blog/one.html", "docs/guide.html");
   }
 
   @Test
