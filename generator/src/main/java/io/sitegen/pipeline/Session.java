@@ -10,6 +10,7 @@ import io.sitegen.content.Content;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
 import io.sitegen.content.Source;
+import io.sitegen.data.DataFiles;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Anchors;
 import io.sitegen.links.GitHubIds;
@@ -21,6 +22,7 @@ import io.sitegen.markdown.Markdown;
 import io.sitegen.output.Output;
 import io.sitegen.problems.Problem;
 import io.sitegen.problems.Problems;
+import io.sitegen.search.SearchIndex;
 import io.sitegen.templates.Layouts;
 import io.sitegen.templates.PageModel;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +85,8 @@ public final class Session {
   /** The repository path (from the site root) of each file of the mounts, by site path. */
   private Map<String, String> repoPaths = Map.of();
   private List<String> assets = List.of();
+  /** The data files as layouts see them ({@code data}): read-only. */
+  private Map<String, Object> data = Map.of();
 
   private List<Page> published = List.of();
   private List<Page> listed = List.of();
@@ -162,7 +166,7 @@ public final class Session {
     for (Path path : changed) {
       if (Files.isSymbolicLink(path) || readProblems.containsKey(keyOf(path))) return rebuildAll(out);
     }
-    if (changes.settings()) return rebuildAll(out);
+    if (changes.settings() || changes.data()) return rebuildAll(out);
     Map<String, Path> copies = new HashMap<>();
     for (String rel : changes.assets()) {
       Path file = config.assetsDir().resolve(rel);
@@ -260,9 +264,11 @@ public final class Session {
     AtomicInteger written = new AtomicInteger();
     Set<String> laidOut = ConcurrentHashMap.newKeySet();
     Set<String> changedEntries = ConcurrentHashMap.newKeySet();
+    Set<String> changedTexts = ConcurrentHashMap.newKeySet();
     toRender.parallelStream().forEach(page -> guarded(page, () -> {
       PageState state = renderMarkdown(page, bodyOf.apply(page));
       PageState before = states.get(page.relPath());
+      if (before == null || !Objects.equals(state.text(), before.text())) changedTexts.add(page.relPath());
       if (state.entry() != null && (before == null || !state.entry().equals(before.entry()))) {
         changedEntries.add(page.relPath());
       }
@@ -323,7 +329,11 @@ public final class Session {
       Sitemap.write(config, listed.stream().filter(p -> !p.draft() && !Boolean.FALSE.equals(p.data().get("sitemap")))
           .toList(), blog.indexUrls(), ownRobots, out);
     }
-    lap("blog index, feeds, sitemap");
+    // the search index holds each page's text: written again when one changed
+    if (work.everything() || work.listing() || !changedTexts.isEmpty()) {
+      SearchIndex.write(listed, this::textOf, config.basePath(), out);
+    }
+    lap("blog index, feeds, sitemap, search index");
 
     int copied = copy(work, out);
     lap("copy files");
@@ -347,6 +357,7 @@ public final class Session {
     Content content = Content.read(config, files, reading);
     assets = files.list(config.assetsDir(), reading);
     files.list(config.layoutsDir(), reading); // read by name, listed only to report links that lead out
+    data = DataFiles.load(config, options.output(), reading);
     for (Page page : content.pages()) pages.put(page.relPath(), page);
     for (Problem p : reading.sorted()) readProblems.computeIfAbsent(keyOf(p.file()), k -> new ArrayList<>()).add(p);
     contentFiles = content.staticFiles();
@@ -365,6 +376,7 @@ public final class Session {
     Problems found = new Problems();
     List<String> generated = new ArrayList<>(blog.outputPaths());
     generated.addAll(Sitemap.outputPaths(config, ownRobots));
+    generated.add(SearchIndex.PATH);
     index = SiteIndex.build(published, contentFiles, repoPaths, assets, generated, found);
     indexProblems = found.sorted();
     layouts.serving(index::serves);
@@ -417,7 +429,9 @@ public final class Session {
         cache.put(key, new PageCache.Entry(text, html, ids, aliases, recorded, excerpt, cacheId));
       }
     }
-    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId, aliases, List.of());
+    String searchText = SearchIndex.includes(page) ? SearchIndex.textOf(html) : null;
+    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId, aliases, List.of(),
+        searchText);
     if (!post) return state;
     Problems problems = new Problems();
     return state.withEntry(blog.entryWithExcerpt(page, excerpt, links, problems), problems.sorted());
@@ -466,6 +480,7 @@ public final class Session {
     context.put("pages", listed.stream().sorted(NEWEST_FIRST).map(p -> PageModel.of(p, null, config.basePath())).toList());
     context.put("posts", postModels());
     context.put("preview", preview);
+    context.put("data", data);
     shared = context;
     sharedKeys.clear();
   }
@@ -594,7 +609,7 @@ public final class Session {
       // the outputs: a layout's links are checked against them, and exists() reads them
       made = new Fingerprint().add("output-key-2").add(PageCache.generatorIdentity()).add(config.values())
           .add(preview).add(options.drafts()).add(options.links()).add(List.copyOf(new java.util.TreeSet<>(index.outputPaths())))
-          .hex();
+          .add(data).hex();
       siteKey = made;
     }
     return made;
@@ -659,7 +674,7 @@ public final class Session {
       why = "cannot be rendered: out of memory; raise -Xmx with SITE_JAVA_OPTS or split the page";
     }
     states.put(page.relPath(), new PageState(page, null, null, Set.of(), null, List.of(),
-        List.of(Problem.error(page.source(), 0, why)), null, Map.of(), List.of()));
+        List.of(Problem.error(page.source(), 0, why)), null, Map.of(), List.of(), null));
   }
 
   /** Marks a page that is published but unlisted (a draft under {@code drafts: unlisted}) noindex. */
@@ -673,6 +688,12 @@ public final class Session {
   private String htmlOf(Page page) {
     PageState state = states.get(page.relPath());
     return state == null || state.html() == null ? "" : relink(state.html(), rewritesOf(page));
+  }
+
+  /** A page's text for the search index, or null when it has none. */
+  private String textOf(Page page) {
+    PageState state = states.get(page.relPath());
+    return state == null ? null : state.text();
   }
 
   private List<Page> pagesAt(Set<String> rels) {
