@@ -358,12 +358,13 @@ public final class SiteConfig {
   /**
    * The source folders and files of the site at {@code root}: what an output folder must never be.
    * The mounted folders are read from {@code site.yml} (the default, {@code content/}, when it
-   * cannot be read: the build reports why).
+   * cannot be read: the build reports why); {@code data/} holds the data files
+   * ({@code io.sitegen.data.DataFiles}).
    */
   public static List<Path> sourcesOf(Path root) {
     List<Path> sources = new ArrayList<>(load(root, new Problems()).contentDirs());
     if (!sources.contains(root.resolve(CONTENT))) sources.add(root.resolve(CONTENT));
-    sources.addAll(List.of(root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve(FILE_NAME)));
+    sources.addAll(List.of(root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve("data"), root.resolve(FILE_NAME)));
     return sources;
   }
 

@@ -69,6 +69,24 @@ public final class Yaml {
    */
   public static Optional<Map<String, Object>> parseMap(
       String text, String file, int firstLine, String what, Problems problems) {
+    Object value = parse(text, file, firstLine, what, problems).orElse(null);
+    if (value == null) return Optional.empty();
+    if (!(value instanceof Map<?, ?> map)) {
+      problems.error(file, firstLine, what + ": expected key: value pairs, found " + describe(value));
+      return Optional.empty();
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    map.forEach((k, v) -> result.put(String.valueOf(k), v));
+    return Optional.of(result);
+  }
+
+  /**
+   * Parses {@code text} as one YAML value of any kind, within the same limits as {@link #parseMap}.
+   *
+   * @return the value (an empty mapping for empty text), or empty when the text is not valid; the
+   *     reason is added to {@code problems}, located in the file
+   */
+  public static Optional<Object> parse(String text, String file, int firstLine, String what, Problems problems) {
     if (text.length() > MAX_CHARS) {
       problems.add(Problem.error(file, firstLine, 0, what + ": larger than 1 MB"));
       return Optional.empty();
@@ -100,14 +118,7 @@ public final class Yaml {
       problems.add(Problem.error(file, firstLine, 0, what + ": " + oneLine(e.getMessage())));
       return Optional.empty();
     }
-    if (value == null) return Optional.of(new LinkedHashMap<>());
-    if (!(value instanceof Map<?, ?> map)) {
-      problems.error(file, firstLine, what + ": expected key: value pairs, found " + describe(value));
-      return Optional.empty();
-    }
-    Map<String, Object> result = new LinkedHashMap<>();
-    map.forEach((k, v) -> result.put(String.valueOf(k), v));
-    return Optional.of(result);
+    return Optional.of(value == null ? new LinkedHashMap<String, Object>() : value);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.sitegen.pipeline;
 
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Page;
+import io.sitegen.data.DataFiles;
 import io.sitegen.files.SiteFiles;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,27 +14,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What changed, by kind, decided from the paths alone: the settings, Markdown pages and other files
- * of the mounts (by default {@code content/}), layouts, assets. Paths outside the site's sources,
- * and files that are not sources (editor and OS temp files, hidden files), are no change at all.
+ * What changed, by kind, decided from the paths alone: the settings, the data files, Markdown pages
+ * and other files of the mounts (by default {@code content/}), layouts, assets. Paths outside the
+ * site's sources, and files that are not sources (editor and OS temp files, hidden files), are no
+ * change at all.
  *
+ * @param data      whether anything under {@code data/} changed, or the folder itself came or went
  * @param pages     Markdown files, by site path
  * @param files     other files of the mounts, by site path
  * @param layouts   files under the layouts folder, as paths from the site root ({@code layouts/x.html})
  * @param assets    files, relative to the assets folder
  * @param repoPaths the repository path (from the site root) of each page and file, by site path
  */
-record Changes(boolean settings, Set<String> pages, Set<String> files, Set<String> layouts, Set<String> assets,
+record Changes(boolean settings, boolean data, Set<String> pages, Set<String> files, Set<String> layouts, Set<String> assets,
     Map<String, String> repoPaths) {
   boolean none() {
-    return !settings && pages.isEmpty() && files.isEmpty() && layouts.isEmpty() && assets.isEmpty();
+    return !settings && !data && pages.isEmpty() && files.isEmpty() && layouts.isEmpty() && assets.isEmpty();
   }
 
   static Changes classify(SiteConfig config, Collection<Path> paths) {
     Path root = config.root().toAbsolutePath().normalize();
     Path layouts = config.layoutsDir().toAbsolutePath().normalize();
     Path assets = config.assetsDir().toAbsolutePath().normalize();
+    Path dataDir = DataFiles.folder(root);
     boolean settings = false;
+    boolean data = false;
     Set<String> pages = new TreeSet<>();
     Set<String> files = new TreeSet<>();
     Set<String> layoutFiles = new TreeSet<>();
@@ -43,6 +48,9 @@ record Changes(boolean settings, Set<String> pages, Set<String> files, Set<Strin
       Path abs = path.toAbsolutePath().normalize();
       if (abs.equals(root.resolve(SiteConfig.FILE_NAME))) {
         settings = true;
+      } else if (abs.equals(dataDir) || isSourceUnder(dataDir, abs)) {
+        // before the mounts: a mount of data/ (as odd as that is) is rebuilt with the rest
+        data = true;
       } else if (isSourceUnder(layouts, abs)) {
         layoutFiles.add(slashed(root.relativize(abs)));
       } else if (isSourceUnder(assets, abs)) {
@@ -57,7 +65,7 @@ record Changes(boolean settings, Set<String> pages, Set<String> files, Set<Strin
         });
       }
     }
-    return new Changes(settings, pages, files, layoutFiles, assetFiles, repoPaths);
+    return new Changes(settings, data, pages, files, layoutFiles, assetFiles, repoPaths);
   }
 
   /**

@@ -19,29 +19,31 @@ import java.util.Set;
  * @param cacheId        the id of the cache entry its HTML came from or was kept as, or null
  * @param aliases        GitHub's ids of its headings, to their real ids
  * @param layoutLinks    the wrong links its layout added, each once (reported with the number of pages that have it)
+ * @param text           its text for the search index ({@link io.sitegen.search.SearchIndex#textOf}), kept
+ *                       when its HTML is dropped; null when it is in no index or failed to render
  */
 record PageState(Page page, String html, PageLinks links, Set<String> ids, PostEntry entry,
     List<Problem> entryProblems, List<Problem> layoutProblems, String cacheId, java.util.Map<String, String> aliases,
-    List<Problem> layoutLinks) {
+    List<Problem> layoutLinks, String text) {
 
   PageState withLayoutProblems(List<Problem> problems) {
     return withLayoutProblems(problems, List.of());
   }
 
   PageState withLayoutProblems(List<Problem> problems, List<Problem> wrongLinks) {
-    return new PageState(page, html, links, ids, entry, entryProblems, problems, cacheId, aliases, wrongLinks);
+    return new PageState(page, html, links, ids, entry, entryProblems, problems, cacheId, aliases, wrongLinks, text);
   }
 
   PageState withEntry(PostEntry newEntry, List<Problem> problems) {
-    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems, cacheId, aliases, layoutLinks);
+    return new PageState(page, html, links, ids, newEntry, problems, layoutProblems, cacheId, aliases, layoutLinks, text);
   }
 
   PageState withoutHtml() {
-    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases, layoutLinks);
+    return new PageState(page, null, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases, layoutLinks, text);
   }
 
   PageState withHtml(String newHtml) {
-    return new PageState(page, newHtml, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases, layoutLinks);
+    return new PageState(page, newHtml, links, ids, entry, entryProblems, layoutProblems, cacheId, aliases, layoutLinks, text);
   }
 
   /** Whether its Markdown was rendered: a page whose renderer failed has no links found. */

@@ -13,6 +13,7 @@ import io.sitegen.content.Content;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
 import io.sitegen.content.Source;
+import io.sitegen.data.DataFiles;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Anchors;
 import io.sitegen.links.GitHubIds;
@@ -27,6 +28,7 @@ import io.sitegen.markdown.TextStats;
 import io.sitegen.output.Output;
 import io.sitegen.problems.Problem;
 import io.sitegen.problems.Problems;
+import io.sitegen.search.SearchIndex;
 import io.sitegen.templates.Layouts;
 import io.sitegen.templates.PageModel;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +91,8 @@ public final class Session {
   /** The repository path (from the site root) of each file of the mounts, by site path. */
   private Map<String, String> repoPaths = Map.of();
   private List<String> assets = List.of();
+  /** The data files as layouts see them ({@code data}): read-only. */
+  private Map<String, Object> data = Map.of();
 
   private List<Page> published = List.of();
   private List<Page> listed = List.of();
@@ -172,7 +176,7 @@ public final class Session {
     for (Path path : changed) {
       if (Files.isSymbolicLink(path) || readProblems.containsKey(keyOf(path))) return rebuildAll(out);
     }
-    if (changes.settings()) return rebuildAll(out);
+    if (changes.settings() || changes.data()) return rebuildAll(out);
     java.time.Instant at = options.clock().instant();
     // a scheduled page whose date came since the last run is published: that changes every listing
     if (Changes.scheduleMoved(pages.values(), at, config.timezone(), options.future())) return rebuildAll(out);
@@ -285,9 +289,11 @@ public final class Session {
     AtomicInteger written = new AtomicInteger();
     Set<String> laidOut = ConcurrentHashMap.newKeySet();
     Set<String> changedEntries = ConcurrentHashMap.newKeySet();
+    Set<String> changedTexts = ConcurrentHashMap.newKeySet();
     toRender.parallelStream().forEach(page -> guarded(page, () -> {
       PageState state = renderMarkdown(page, bodyOf.apply(page));
       PageState before = states.get(page.relPath());
+      if (before == null || !Objects.equals(state.text(), before.text())) changedTexts.add(page.relPath());
       if (state.entry() != null && (before == null || !state.entry().equals(before.entry()))) {
         changedEntries.add(page.relPath());
       }
@@ -349,7 +355,11 @@ public final class Session {
       Sitemap.write(config, listed.stream().filter(p -> !p.draft() && !Boolean.FALSE.equals(p.data().get("sitemap")))
           .toList(), blog.indexUrls(), ownRobots, out);
     }
-    lap("blog index, feeds, sitemap");
+    // the search index holds each page's text: written again when one changed
+    if (work.everything() || work.listing() || !changedTexts.isEmpty()) {
+      SearchIndex.write(listed, this::textOf, config.basePath(), out);
+    }
+    lap("blog index, feeds, sitemap, search index");
 
     int copied = copy(work, out);
     lap("copy files");
@@ -378,6 +388,7 @@ public final class Session {
     Content content = Content.read(config, files, reading);
     assets = files.list(config.assetsDir(), reading);
     files.list(config.layoutsDir(), reading); // read by name, listed only to report links that lead out
+    data = DataFiles.load(config, options.output(), reading);
     for (Page page : content.pages()) pages.put(page.relPath(), page);
     for (Problem p : reading.sorted()) readProblems.computeIfAbsent(keyOf(p.file()), k -> new ArrayList<>()).add(p);
     contentFiles = content.staticFiles();
@@ -402,6 +413,7 @@ public final class Session {
     notFoundFromLayout = layouts.exists(NOT_FOUND_LAYOUT)
         && published.stream().noneMatch(p -> p.outputPath().equals(NOT_FOUND_PATH));
     if (notFoundFromLayout) generated.add(NOT_FOUND_PATH);
+    generated.add(SearchIndex.PATH);
     index = SiteIndex.build(published, contentFiles, repoPaths, assets, generated, found);
     indexProblems = found.sorted();
     layouts.serving(index::serves);
@@ -477,7 +489,9 @@ public final class Session {
         cache.put(key, new PageCache.Entry(text, html, ids, aliases, recorded, excerpt, cacheId));
       }
     }
-    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId, aliases, List.of());
+    String searchText = SearchIndex.includes(page) ? SearchIndex.textOf(html) : null;
+    PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId, aliases, List.of(),
+        searchText);
     if (!post) return state;
     Problems problems = new Problems();
     return state.withEntry(blog.entryWithExcerpt(page, excerpt, links, problems), problems.sorted());
@@ -566,6 +580,7 @@ public final class Session {
         .map(p -> PageModel.of(p, null, config.basePath(), tags.of(p))).toList());
     context.put("posts", postModels());
     context.put("preview", preview);
+    context.put("data", data);
     shared = context;
     sharedKeys.clear();
   }
@@ -778,7 +793,7 @@ public final class Session {
     String made = siteKey;
     if (made == null) {
       made = new Fingerprint().add("output-key-3").add(PageCache.generatorIdentity()).add(config.values())
-          .add(preview).add(options.drafts()).add(options.links()).hex();
+          .add(preview).add(options.drafts()).add(options.links()).add(data).hex();
       siteKey = made;
     }
     return made;
@@ -919,7 +934,7 @@ public final class Session {
       why = "cannot be rendered: out of memory; raise -Xmx with SITE_JAVA_OPTS or split the page";
     }
     states.put(page.relPath(), new PageState(page, null, null, Set.of(), null, List.of(),
-        List.of(Problem.error(page.source(), 0, why)), null, Map.of(), List.of()));
+        List.of(Problem.error(page.source(), 0, why)), null, Map.of(), List.of(), null));
   }
 
   /** Marks a page that is published but unlisted (a draft under {@code drafts: unlisted}) noindex. */
@@ -933,6 +948,12 @@ public final class Session {
   private String htmlOf(Page page) {
     PageState state = states.get(page.relPath());
     return state == null || state.html() == null ? "" : relink(state.html(), rewritesOf(page));
+  }
+
+  /** A page's text for the search index, or null when it has none. */
+  private String textOf(Page page) {
+    PageState state = states.get(page.relPath());
+    return state == null ? null : state.text();
   }
 
   private List<Page> pagesAt(Set<String> rels) {

@@ -2,6 +2,7 @@ package io.sitegen.serve;
 
 import com.sun.net.httpserver.HttpServer;
 import io.sitegen.config.SiteConfig;
+import io.sitegen.data.DataFiles;
 import io.sitegen.content.Page;
 import io.sitegen.pipeline.BuildOptions;
 import io.sitegen.pipeline.BuildResult;
@@ -69,8 +70,9 @@ public final class PreviewServer implements AutoCloseable {
     http.start();
     // every mount is watched: the mounts named when the server started (a new mount needs a restart)
     List<Path> watched = new java.util.ArrayList<>(SiteConfig.load(root, new io.sitegen.problems.Problems()).contentDirs());
-    watched.addAll(List.of(root.resolve(SiteConfig.LAYOUTS), root.resolve(SiteConfig.ASSETS)));
-    this.watcher = new Watcher(root, watched, Set.of("site.yml"), this::rebuild, log);
+    watched.addAll(List.of(root.resolve(SiteConfig.LAYOUTS), root.resolve(SiteConfig.ASSETS), DataFiles.folder(root)));
+    // data/ is named as a file of the root too, so that the folder is watched once it is made
+    this.watcher = new Watcher(root, watched, Set.of("site.yml", DataFiles.FOLDER), this::rebuild, log);
   }
 
   /** Said once when the preview is reachable from other machines, which also lifts the Host check. */

@@ -374,7 +374,7 @@ class TagsTest {
     site.write("content/blog/20240301-c.md", "---\ntitle: C\ndate: 2024-03-01\ntags: [release, Zażółć]\n---\nNew c.\n");
     assertThat(session.update(List.of(dir.resolve("content/blog/20240301-c.md")), recorder).ok()).isTrue();
     assertThat(new java.util.TreeSet<>(written)).containsExactly("blog/20240301-c.html", "blog/index.html",
-        "feed.atom", "feed.rss", "tags/release/feed.atom", "tags/release/feed.rss", "tags/release/index.html",
+        "feed.atom", "feed.rss", "search-index.json", "tags/release/feed.atom", "tags/release/feed.rss", "tags/release/index.html",
         "tags/zazolc/feed.atom", "tags/zazolc/feed.rss", "tags/zazolc/index.html");
   }
 

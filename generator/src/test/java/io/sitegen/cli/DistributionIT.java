@@ -71,7 +71,7 @@ class DistributionIT {
 
     Run build = run(mySite.resolve("content/blog"), "build");
     assertThat(build.code()).as(build.output()).isZero();
-    assertThat(build.output()).contains("built 4 pages");
+    assertThat(build.output()).contains("built 5 pages"); // home, post, docs, 404, search
     assertThat(mySite.resolve("_site/index.html")).exists();
     try (Stream<Path> cached = Files.list(cache.resolve("sitegen"))) {
       assertThat(cached.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot"));

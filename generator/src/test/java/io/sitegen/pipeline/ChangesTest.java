@@ -29,11 +29,26 @@ class ChangesTest {
   }
 
   @Test
+  void dataFilesAndTheDataFolderAreADataChange() {
+    for (String path : List.of("data/team.yml", "data/team/core.json", "data/notes.txt", "data")) {
+      Changes c = classify(path);
+      assertThat(c.data()).as(path).isTrue();
+      assertThat(c.none()).as(path).isFalse();
+      assertThat(c.settings()).as(path).isFalse();
+    }
+    for (String path : List.of("data/.team.yml.swp", "data/team.yml~", "data/.git/config", "database/x.yml",
+        "content/data/x.yml")) {
+      assertThat(classify(path).data()).as(path).isFalse();
+    }
+    assertThat(classify("content/data/x.yml").files()).containsExactly("data/x.yml");
+  }
+
+  @Test
   void editorAndSystemFilesAreNoChange() {
     for (String temp : List.of("content/blog/a.md~", "content/blog/.a.md.swp", "content/blog/.a.md.swx",
         "content/blog/.#a.md", "content/blog/#a.md#", "content/.DS_Store", "content/blog/4913",
         "layouts/.base.html.swp", "layouts/base.html~", "assets/css/#site.css#", "content/.git/config",
-        "content/.hidden/x.md")) {
+        "content/.hidden/x.md", "data/.x.yml.swp", "data/#x.yml#")) {
       assertThat(classify(temp).none()).as(temp).isTrue();
     }
   }

@@ -116,7 +116,9 @@ class EquivalenceTest {
         .write("layouts/tag.html", "{% extends \"layouts/base.html\" %}{% block main %}{{ tag.name }}{% for p in paginator.posts %}"
             + "<a href=\"{{ p.url }}\">{{ p.title }}</a>{{ p.preview }}{% endfor %}{{ paginator.next }} {{ tag.rss }}"
             + " {{ site.tags | length }}{% endblock %}")
-        .write("layouts/home.html", "{% extends \"layouts/base.html\" %}{% block main %}{% for p in posts %}<p>{{ p.title }}: {{ p.preview }}</p>{% endfor %}{% endblock %}")
+        .write("layouts/home.html", "{% extends \"layouts/base.html\" %}{% block main %}{% for p in posts %}<p>{{ p.title }}: {{ p.preview }}</p>{% endfor %}"
+            + "<p>{{ data.home.motto }}</p>{% endblock %}")
+        .write("data/home.yml", "motto: First\n")
         .write("layouts/teasers/t.html", "<p>Teaser</p>")
         // a layout whose include is named by the page: any layout file can be part of it
         .write("layouts/dyn.html", "{% extends \"layouts/base.html\" %}{% block main %}{% include page.partial %}"
@@ -151,7 +153,7 @@ class EquivalenceTest {
   private String randomEdit(Path root, List<Path> changed) throws IOException {
     List<String> posts = posts(root);
     String any = posts.isEmpty() ? null : posts.get(random.nextInt(posts.size()));
-    int kind = random.nextInt(15);
+    int kind = random.nextInt(16);
     if (any == null && kind <= 4) kind = 1;
     String n = String.valueOf(++counter);
     switch (kind) {
@@ -229,6 +231,14 @@ class EquivalenceTest {
       case 13 -> {
         append(root, any, "\nSee [setup as GitHub names it](../docs/guide.md#set----up) " + n + ".\n", changed);
         return "link by GitHub id from " + any;
+      }
+      case 15 -> {
+        boolean json = random.nextBoolean();
+        Files.deleteIfExists(root.resolve(json ? "data/home.yml" : "data/home.json"));
+        changed.add(root.resolve(json ? "data/home.yml" : "data/home.json"));
+        write(root, json ? "data/home.json" : "data/home.yml", json ? "{\"motto\": \"Motto " + n + "\"}"
+            : "motto: Motto " + n + "\n", changed);
+        return "change data as " + (json ? "JSON" : "YAML");
       }
       case 14 -> {
         write(root, "content/docs/guide.md", "---\ntitle: Guide " + n + "\n---\n# Guide\n\n## Set -- up\n\nText " + n

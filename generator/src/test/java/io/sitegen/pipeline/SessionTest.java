@@ -78,14 +78,15 @@ class SessionTest {
     assertThat(result.ok()).isTrue();
     // the anchor into a.md now exists: the warning of b.md is gone without re-rendering b.md
     assertThat(result.problems()).isEmpty();
-    assertThat(written).containsExactly("blog/a.html", "blog/page/2/index.html", "index.html");
+    assertThat(written).containsExactly("blog/a.html", "blog/page/2/index.html", "index.html", "search-index.json");
   }
 
   @Test
   void aNewestPostEditAlsoRewritesTheFeeds() {
     site.write("content/blog/c.md", "---\ntitle: C\ndate: 2024-03-01\n---\nC changed.\n");
     update("content/blog/c.md");
-    assertThat(written).containsExactly("blog/c.html", "blog/index.html", "feed.atom", "feed.rss", "index.html");
+    assertThat(written).containsExactly("blog/c.html", "blog/index.html", "feed.atom", "feed.rss", "index.html",
+        "search-index.json");
   }
 
   @Test

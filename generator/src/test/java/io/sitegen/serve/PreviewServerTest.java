@@ -316,6 +316,29 @@ class PreviewServerTest {
   }
 
   @Test
+  void dataFilesAreWatchedFromTheMomentTheirFolderIsMade() throws Exception {
+    // no data/ when the server started: making it is seen, and so is every change inside it
+    assertThat(Files.exists(dir.resolve("data"))).isFalse();
+    site.write("layouts/partials/nav.html", "<nav>{{ site.title }}{% for m in data.team.members %} {{ m }}{% endfor %}"
+        + "{{ data.release.version }}</nav>");
+    eventually(() -> body("/docs/guide.html").contains("<nav>Fixture</nav>"));
+    site.write("data/team.yml", "members: [Ada, Grace]\n");
+    eventually(() -> body("/docs/guide.html").contains("<nav>Fixture Ada Grace</nav>"));
+    site.write("data/team.yml", "members: [Ada, Linus]\n");
+    eventually(() -> body("/blog/one.html").contains("<nav>Fixture Ada Linus</nav>"));
+    site.write("data/release.json", "{\"version\": \"2.0\"}");
+    eventually(() -> body("/docs/guide.html").contains("<nav>Fixture Ada Linus2.0</nav>"));
+    // a broken data file keeps the last good site and says where; the fix is served
+    site.write("data/release.json", "{\"version\": \"2.1\",}");
+    eventually(() -> log.toString().contains("data/release.json:1:19: JSON: expected a key in double quotes"));
+    assertThat(body("/docs/guide.html")).contains("<nav>Fixture Ada Linus2.0</nav>");
+    site.write("data/release.json", "{\"version\": \"2.1\"}");
+    eventually(() -> body("/docs/guide.html").contains("<nav>Fixture Ada Linus2.1</nav>"));
+    Files.delete(dir.resolve("data/team.yml"));
+    eventually(() -> body("/docs/guide.html").contains("<nav>Fixture2.1</nav>"));
+  }
+
+  @Test
   void newFoldersAreWatchedAndDeletedPagesDisappear() throws Exception {
     site.write("content/notes/2024/new.md", "---\ntitle: New\n---\nIn a new folder.\n");
     eventually(() -> body("/notes/2024/new.html").contains("In a new folder."));

@@ -43,7 +43,8 @@ public final class FolderServer implements AutoCloseable {
       }
       String name = file.getFileName().toString();
       String type = name.endsWith(".css") ? "text/css" : name.endsWith(".png") ? "image/png"
-          : name.endsWith(".html") ? "text/html; charset=utf-8" : name.endsWith(".xml") || name.endsWith(".rss")
+          : name.endsWith(".html") ? "text/html; charset=utf-8" : name.endsWith(".js") ? "text/javascript"
+          : name.endsWith(".json") ? "application/json" : name.endsWith(".xml") || name.endsWith(".rss")
           || name.endsWith(".atom") ? "application/xml" : "application/octet-stream";
       byte[] body = Files.readAllBytes(file);
       exchange.getResponseHeaders().set("Content-Type", type);
