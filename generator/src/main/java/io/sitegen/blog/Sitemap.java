@@ -24,7 +24,15 @@ public final class Sitemap {
    */
   public static List<String> outputPaths(SiteConfig config, boolean ownRobots) {
     if (config.string("baseUrl", "").isBlank()) return List.of();
-    return ownRobots ? List.of("sitemap.xml") : List.of("sitemap.xml", "robots.txt");
+    return writesRobots(config, ownRobots) ? List.of("sitemap.xml", "robots.txt") : List.of("sitemap.xml");
+  }
+
+  /**
+   * Whether the build writes robots.txt: not when the site has its own, nor under a sub-path, as
+   * crawlers read it only at the root of a host, which a project site does not own.
+   */
+  private static boolean writesRobots(SiteConfig config, boolean ownRobots) {
+    return !ownRobots && config.basePath().isEmpty();
   }
 
   /**
@@ -43,7 +51,7 @@ public final class Sitemap {
     }
     for (String url : indexUrls) urls.add(new Entry(url, null));
     out.write("sitemap.xml", xml(baseUrl, urls).getBytes(StandardCharsets.UTF_8));
-    if (!ownRobots) out.write("robots.txt", robots(baseUrl).getBytes(StandardCharsets.UTF_8));
+    if (writesRobots(config, ownRobots)) out.write("robots.txt", robots(baseUrl).getBytes(StandardCharsets.UTF_8));
   }
 
   /** @param date null when the page has none */

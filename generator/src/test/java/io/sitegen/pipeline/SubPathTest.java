@@ -79,6 +79,7 @@ class SubPathTest {
     assertThat(feed).doesNotContain("/project/project", "https://org.github.io/blog/");
     assertThat(site.read("_site/sitemap.xml")).contains("<loc>https://org.github.io/project/docs/guide.html</loc>")
         .doesNotContain("/project/project");
+    assertThat(site.exists("_site/robots.txt")).as("crawlers read it at the host's root only").isFalse();
   }
 
   @Test
