@@ -1,0 +1,28 @@
+package io.sitegen.markdown.highlight;
+
+import io.noties.prism4j.Prism4j;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds a grammar by its Prism name: the bundled ones through the locator prism4j-bundler
+ * generates ({@link Bundled}), and the languages it lacks from the grammars written in this
+ * package. Its cache (a HashMap, inherited) is filled once, on one thread, by
+ * {@link Highlighter}'s loading; no grammar is looked up after that.
+ */
+final class Grammars extends BundledGrammars {
+  /** The languages whose grammars are written in this package: none yet. */
+  static final Set<String> OWN = Set.of();
+
+  @Override
+  protected Prism4j.Grammar obtainGrammar(Prism4j prism4j, String name) {
+    return super.obtainGrammar(prism4j, name);
+  }
+
+  @Override
+  public Set<String> languages() {
+    Set<String> all = new TreeSet<>(super.languages());
+    all.addAll(OWN);
+    return all;
+  }
+}
