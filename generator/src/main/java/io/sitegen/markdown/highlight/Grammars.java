@@ -11,12 +11,21 @@ import java.util.TreeSet;
  * {@link Highlighter}'s loading; no grammar is looked up after that.
  */
 final class Grammars extends BundledGrammars {
-  /** The languages whose grammars are written in this package: none yet. */
-  static final Set<String> OWN = Set.of();
+  /** The languages whose grammars are written in this package. */
+  static final Set<String> OWN = Set.of("bash", "diff", "docker", "haskell", "rust", "toml", "typescript");
 
   @Override
   protected Prism4j.Grammar obtainGrammar(Prism4j prism4j, String name) {
-    return super.obtainGrammar(prism4j, name);
+    switch (name) {
+      case "bash": return Bash.create(prism4j);
+      case "diff": return Diff.create(prism4j);
+      case "docker": return Docker.create(prism4j);
+      case "haskell": return Haskell.create(prism4j);
+      case "rust": return Rust.create(prism4j);
+      case "toml": return Toml.create(prism4j);
+      case "typescript": return TypeScript.create(prism4j);
+      default: return super.obtainGrammar(prism4j, name);
+    }
   }
 
   @Override

@@ -33,16 +33,23 @@ public final class Highlighter {
     alias(m, "java", "java");
     alias(m, "kotlin", "kotlin", "kt", "kts");
     alias(m, "swift", "swift");
+    alias(m, "haskell", "haskell", "hs");
     alias(m, "javascript", "javascript", "js", "mjs", "cjs");
+    alias(m, "typescript", "typescript", "ts", "mts", "cts");
     alias(m, "python", "python", "py", "python3", "py3");
     alias(m, "go", "go", "golang");
+    alias(m, "rust", "rust", "rs");
     alias(m, "c", "c", "h");
     alias(m, "cpp", "cpp", "c++", "cc", "cxx", "hpp", "hh", "hxx");
+    alias(m, "bash", "bash", "sh", "shell", "console", "zsh", "ksh", "shell-session", "shellsession");
     alias(m, "json", "json", "jsonc", "json5");
     alias(m, "yaml", "yaml", "yml");
+    alias(m, "toml", "toml");
     alias(m, "markup", "markup", "xml", "html", "xhtml", "svg", "mathml", "rss", "atom");
     alias(m, "css", "css");
     alias(m, "sql", "sql");
+    alias(m, "docker", "docker", "dockerfile");
+    alias(m, "diff", "diff", "patch", "udiff");
     return Map.copyOf(m);
   }
 

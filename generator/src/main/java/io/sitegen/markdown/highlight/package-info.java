@@ -6,7 +6,8 @@
  * <p>Tokenizing is done by prism4j (io.noties:prism4j 2.0.0, Apache-2.0), the Java port of Prism's
  * tokenizer. Its annotation processor, prism4j-bundler (compile time only), copies the grammars
  * that prism4j ships for the languages named in {@link io.sitegen.markdown.highlight.Bundled}.
- * Grammars for the languages it does not ship are to be written in this package, in prism4j's
- * grammar format; {@link io.sitegen.markdown.highlight.Grammars} finds both kinds.
+ * The languages it does not ship (Bash, Diff, Dockerfile, Haskell, Rust, TOML and TypeScript,
+ * the last extending the bundled JavaScript grammar) have grammars written in this package, in
+ * prism4j's grammar format; {@link io.sitegen.markdown.highlight.Grammars} finds both kinds.
  */
 package io.sitegen.markdown.highlight;
