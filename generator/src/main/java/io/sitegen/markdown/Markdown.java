@@ -11,12 +11,19 @@ import java.util.List;
 
 /**
  * CommonMark with GFM tables, strikethrough, autolinks and footnotes, rendered to HTML with heading
- * ids. One instance is built per site and shared by all threads: flexmark's parser and renderer
- * are immutable once built.
+ * ids, and fenced code in a known language highlighted at build time (io.sitegen.markdown.highlight).
+ * One instance is built per site and shared by all threads: flexmark's parser and renderer are
+ * immutable once built, and the highlighter's grammars are only read once loaded.
  */
 public final class Markdown {
   private final Parser parser;
   private final HtmlRenderer renderer;
+
+  /**
+   * Off with {@code -Dsitegen.highlight=off}, for bench/highlight.sh to time builds without
+   * highlighting; not a site setting.
+   */
+  static final boolean HIGHLIGHT = !"off".equals(System.getProperty("sitegen.highlight"));
 
   public Markdown(boolean softBreaksAsBr) {
     MutableDataSet options = new MutableDataSet();
@@ -34,13 +41,14 @@ public final class Markdown {
     if (softBreaksAsBr) options.set(HtmlRenderer.SOFT_BREAK, "<br />\n");
     options.toImmutable();
     this.parser = Parser.builder(options).build();
-    this.renderer = HtmlRenderer.builder(options)
+    HtmlRenderer.Builder renderer = HtmlRenderer.builder(options)
         .htmlIdGeneratorFactory(HeadingIdGenerator.FACTORY)
         .attributeProviderFactory(TableAlignment.FACTORY)
         .linkResolverFactory(LinkHooks.Resolver.FACTORY)
         .nodeRendererFactory(opts -> new LinkHooks.RawHtml())
-        .nodeRendererFactory(opts -> new PlainText())
-        .build();
+        .nodeRendererFactory(opts -> new PlainText());
+    if (HIGHLIGHT) renderer.nodeRendererFactory(opts -> new HighlightedCode());
+    this.renderer = renderer.build();
   }
 
   /** Renders a page body to an HTML fragment, leaving its links as written. */
