@@ -11,8 +11,8 @@ public final class TextStats {
   static final int WORDS_PER_MINUTE = 213;
 
   private static final Pattern TAG_OR_ENTITY = Pattern.compile("<[^>]*>|&[#a-zA-Z0-9]+;");
-  /** What is not the page's text: scripts, styles, and a table of contents that repeats its headings. */
-  private static final Pattern CODE = Pattern.compile("<(script|style)\\b.*?</\\1>|<nav class=\"toc\".*?</nav>",
+  /** What is not the page's reading: scripts, styles, code blocks, and a table of contents that repeats its headings. */
+  private static final Pattern CODE = Pattern.compile("<(script|style|pre)\\b.*?</\\1>|<nav class=\"toc\".*?</nav>",
       Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private TextStats() {}

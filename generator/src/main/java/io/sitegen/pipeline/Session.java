@@ -181,6 +181,10 @@ public final class Session {
     // a scheduled page whose date came since the last run is published: that changes every listing
     if (Changes.scheduleMoved(pages.values(), at, config.timezone(), options.future())) return rebuildAll(out);
     Map<String, Path> copies = new HashMap<>();
+    // a changed image may have another size, which the pages showing it carry: run everything
+    if (changes.assets().stream().anyMatch(ImageSizes::sized) || changes.files().stream().anyMatch(ImageSizes::sized)) {
+      return rebuildAll(out);
+    }
     for (String rel : changes.assets()) {
       Path file = config.assetsDir().resolve(rel);
       if (Files.isDirectory(file)) continue;
@@ -227,6 +231,12 @@ public final class Session {
       return rebuildAll(out);
     }
     if (!changes.layouts().isEmpty() && !blog.tags().layoutsAsPlanned(files)) return rebuildAll(out);
+    // whether /404.html comes from layouts/404.html is decided with the outputs: a new or deleted one plans again
+    if (changes.layouts().contains(NOT_FOUND_LAYOUT)
+        && notFoundFromLayout != (Files.isRegularFile(config.root().resolve(NOT_FOUND_LAYOUT)) && published.stream()
+            .noneMatch(p -> p.outputPath().equals(NOT_FOUND_PATH)))) {
+      return rebuildAll(out);
+    }
     return run(new Work(false, bodies, pagesToRender, listing, changes.layouts(), copies), out);
   }
 
@@ -245,6 +255,7 @@ public final class Session {
     timings.clear();
     lap = start;
     siteKey = null;
+    imageSizes.clear(); // read again each run: an image may have changed since
     if (questions != null) questions.newRun();
     Content content = null;
     if (work.everything()) {
@@ -348,7 +359,7 @@ public final class Session {
     Set<String> renderedPosts = new HashSet<>();
     for (Page page : toRender) if (blog.isPost(page)) renderedPosts.add(page.relPath());
     writeBlog(work, changedEntries, renderedPosts, out);
-    writeNotFound(work, out);
+    writeNotFound(work, changedEntries, out);
     if (work.everything() || work.listing()) {
       // drafts listed by --drafts are a preview: never in the sitemap
       // nor a page whose front matter says sitemap: false (a 404 page)
@@ -637,8 +648,8 @@ public final class Session {
           : blog.excerptOf(content == null ? "" : content);
       model.put("description", excerpt);
     }
-    String image = imageUrl(page);
-    if (image != null) model.put("image", image);
+    // a URL, or null when it names nothing published (as a post's entry has it)
+    if (model.containsKey("image")) model.put("image", imageUrl(page));
     model.put("previous", neighbours.previous(page));
     model.put("next", neighbours.next(page));
     return model;
@@ -784,7 +795,7 @@ public final class Session {
     if (layouts.mentions(layout, "pages")) key.add(sharedKey("pages"));
     if (layouts.mentions(layout, "posts")) key.add(sharedKey("posts"));
     // tags, or site.tags
-    if (layouts.mentions(layout, "tags") || layouts.mentions(layout, "site")) key.add(sharedKey("tags"));
+    if (layouts.mentions(layout, "tags") || layouts.writes(layout, "site.tags")) key.add(sharedKey("tags"));
     return key.hex();
   }
 
@@ -814,20 +825,21 @@ public final class Session {
     Problems found = new Problems();
     LayoutPages pagesOut = layoutPages(out);
     if (work.everything() || work.listing() || indexLayoutChanged) {
-      blogLinks.keySet().removeIf(url -> !url.startsWith("/" + TAGS));
+      blogLinks.keySet().removeIf(url -> !url.startsWith("/" + TAGS) && !url.equals("/" + NOT_FOUND_PATH));
+      indexPageProblems.clear();
       blog.writeIndex(layouts, shared, postModels(), null, pagesOut, found);
       blogIndexProblems = found.sorted();
     } else if (!changedEntries.isEmpty()) {
-      // Index pages not rendered again keep the problems of their last rendering.
+      // Index pages not rendered again keep the problems of their last rendering (indexPageProblems).
       Set<Integer> numbers = new HashSet<>();
       for (String rel : changedEntries) numbers.add(blog.indexPageOf(pages.get(rel)));
       blog.writeIndex(layouts, shared, postModels(), numbers, pagesOut, found);
-      blogIndexProblems = found.sorted();
     }
     boolean feedsTouched = renderedPosts.stream().map(pages::get).anyMatch(blog::inBlogFeeds);
     if (work.everything() || work.listing() || feedsTouched) blog.writeFeeds(this::htmlOf, out);
     writeTags(work, changedEntries, renderedPosts, out);
     List<Problem> all = new ArrayList<>(blogIndexProblems);
+    indexPageProblems.values().forEach(all::addAll);
     tagPageProblems.values().forEach(all::addAll);
     blogProblems = all;
   }
@@ -841,13 +853,14 @@ public final class Session {
    * Writes /404.html from layouts/404.html when no page does (a {@code content/404.md} may): static
    * hosts such as GitHub Pages and Netlify answer a missing path with it, and {@code site serve} does too.
    */
-  private void writeNotFound(Work work, Output out) {
+  private void writeNotFound(Work work, Set<String> changedEntries, Output out) {
     if (!notFoundFromLayout) {
       notFoundProblems = List.of();
       return;
     }
     boolean layoutChanged = !work.layouts().isEmpty() && !disjoint(layouts.filesOf(NOT_FOUND_LAYOUT), work.layouts());
-    if (!work.everything() && !work.listing() && !layoutChanged) return;
+    boolean listsChanged = !changedEntries.isEmpty() && layouts.mentions(NOT_FOUND_LAYOUT, "posts");
+    if (!work.everything() && !work.listing() && !layoutChanged && !listsChanged) return;
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("title", "Page not found");
     page.put("url", config.basePath() + "/" + NOT_FOUND_PATH);
@@ -865,9 +878,15 @@ public final class Session {
       Rendered rendered = renderTo(path, layout, outputKey(layout, List.copyOf(values.values())), () -> values, null,
           url, forSource, false, out);
       blogLinks.put(url, rendered.wrongLinks());
+      if (layout.equals(Blog.INDEX_LAYOUT)) {
+        indexPageProblems.put(url, rendered.problem() == null ? List.of() : List.of(rendered.problem()));
+      }
       return rendered.problem();
     };
   }
+
+  /** The problem of rendering each blog index page, by URL, as it was last rendered. */
+  private final Map<String, List<Problem>> indexPageProblems = new ConcurrentHashMap<>();
 
   /** The folder of the tag pages, as their URLs start: {@code /tags/}. */
   private static final String TAGS = "tags/";

@@ -24,7 +24,7 @@ class OutputQuestionsTest {
 
   private TestSite site;
 
-  /** Keeps what each run wrote with its key, and counts what a run rendered rather than reused. */
+  /** Keeps what each run wrote with its key, and counts what a run rendered rather than reused; pages are written from many threads. */
   static final class KeyedOutput implements Output {
     final Map<String, byte[]> files = new HashMap<>();
     final Map<String, String> keys = new HashMap<>();
@@ -36,14 +36,14 @@ class OutputQuestionsTest {
     }
 
     @Override
-    public void write(String path, byte[] bytes, String key) {
+    public synchronized void write(String path, byte[] bytes, String key) {
       files.put(path, bytes);
       if (key == null) keys.remove(path); else keys.put(path, key);
       written.add(path);
     }
 
     @Override
-    public boolean reuse(String path, String key) {
+    public synchronized boolean reuse(String path, String key) {
       return key.equals(keys.get(path));
     }
 
@@ -51,7 +51,7 @@ class OutputQuestionsTest {
     public void copy(Path source, String path) {}
 
     @Override
-    public void delete(String path) {
+    public synchronized void delete(String path) {
       files.remove(path);
       keys.remove(path);
     }
