@@ -1,7 +1,5 @@
 package io.sitegen.markdown;
 
-import java.util.regex.Pattern;
-
 /** The length of a page's text: its words, and the minutes it takes to read. */
 public final class TextStats {
   /**
@@ -10,25 +8,56 @@ public final class TextStats {
    */
   static final int WORDS_PER_MINUTE = 213;
 
-  private static final Pattern TAG_OR_ENTITY = Pattern.compile("<[^>]*>|&[#a-zA-Z0-9]+;");
-  /** What is not the page's reading: scripts, styles, code blocks, and a table of contents that repeats its headings. */
-  private static final Pattern CODE = Pattern.compile("<(script|style|pre)\\b.*?</\\1>|<nav class=\"toc\".*?</nav>",
-      Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  /** Elements that are not the page's reading: scripts, styles, code blocks, and a table of contents. */
+  private static final String[][] SKIPPED = {
+      {"<script", "</script>"}, {"<style", "</style>"}, {"<pre", "</pre>"}, {"<nav class=\"toc\"", "</nav>"}};
 
   private TextStats() {}
 
-  /** The words of a page's HTML: runs of letters or digits between spaces, tags and entities left out. */
+  /**
+   * The words of a page's HTML: runs of letters or digits (with what joins them, as in
+   * {@code don't} or {@code v6.2}) between spaces, tags and entities. One pass over the HTML: two
+   * pattern replacements over every page cost a tenth of a 4,000-post build's rendering.
+   */
   public static int wordCount(String html) {
     if (html == null || html.isEmpty()) return 0;
-    String text = TAG_OR_ENTITY.matcher(CODE.matcher(html).replaceAll(" ")).replaceAll(" ");
     int words = 0;
     boolean inWord = false;
-    for (int i = 0; i < text.length(); i++) {
-      boolean part = Character.isLetterOrDigit(text.charAt(i));
+    int n = html.length();
+    int i = 0;
+    while (i < n) {
+      char c = html.charAt(i);
+      if (c == '<') {
+        i = afterTag(html, i);
+        inWord = false;
+        continue;
+      }
+      if (c == '&') {
+        int semi = html.indexOf(';', i);
+        if (semi > i && semi - i <= 10) {
+          i = semi + 1;
+          inWord = false;
+          continue;
+        }
+      }
+      boolean part = Character.isLetterOrDigit(c);
       if (part && !inWord) words++;
-      inWord = part || (inWord && !Character.isWhitespace(text.charAt(i)));
+      inWord = part || (inWord && !Character.isWhitespace(c));
+      i++;
     }
     return words;
+  }
+
+  /** Where the text goes on after the tag at {@code at}: after the whole element when it is one of {@link #SKIPPED}. */
+  private static int afterTag(String html, int at) {
+    for (String[] skipped : SKIPPED) {
+      if (html.regionMatches(true, at, skipped[0], 0, skipped[0].length())) {
+        int end = html.indexOf(skipped[1], at);
+        if (end >= 0) return end + skipped[1].length();
+      }
+    }
+    int close = html.indexOf('>', at);
+    return close < 0 ? html.length() : close + 1;
   }
 
   /** Minutes to read {@code words}, rounded up; at least 1 for any text. */

@@ -635,15 +635,21 @@ public final class Session {
   private Map<String, Object> pageModel(PageState state, String content) {
     Page page = state.page();
     Map<String, Object> model = PageModel.of(page, content, config.basePath(), blog.tags().of(page));
-    TocLevels levels = tocLevels(page);
-    List<Map<String, Object>> toc = TableOfContents.tree(TableOfContents.headings(content), levels.min(), levels.max());
-    model.put("toc", toc);
-    model.put("tocHtml", new io.pebbletemplates.pebble.extension.escaper.SafeString(TableOfContents.html(toc)));
-    int words = TextStats.wordCount(content);
-    model.put("wordCount", words);
-    model.put("readingTime", TextStats.readingMinutes(words));
+    // worked out only for a layout that names them: each is a pass over the page's HTML
+    String layout = page.layout();
+    if (layouts.writes(layout, "toc")) {
+      TocLevels levels = tocLevels(page);
+      List<Map<String, Object>> toc = TableOfContents.tree(TableOfContents.headings(content), levels.min(), levels.max());
+      model.put("toc", toc);
+      model.put("tocHtml", new io.pebbletemplates.pebble.extension.escaper.SafeString(TableOfContents.html(toc)));
+    }
+    if (layouts.writes(layout, "wordCount") || layouts.writes(layout, "readingTime")) {
+      int words = TextStats.wordCount(content);
+      model.put("wordCount", words);
+      model.put("readingTime", TextStats.readingMinutes(words));
+    }
     Object description = page.data().get("description");
-    if (description == null || String.valueOf(description).isBlank()) {
+    if ((description == null || String.valueOf(description).isBlank()) && layouts.writes(layout, "description")) {
       String excerpt = state.entry() != null ? String.valueOf(state.entry().values().get("excerpt"))
           : blog.excerptOf(content == null ? "" : content);
       model.put("description", excerpt);
