@@ -368,7 +368,8 @@ public final class Session {
     }
     // the search index holds each page's text: written again when one changed
     if (work.everything() || work.listing() || !changedTexts.isEmpty()) {
-      SearchIndex.write(listed, this::textOf, config.basePath(), out);
+      SearchIndex.write(listed, this::textOf,
+          p -> blog.tags().of(p).stream().map(t -> String.valueOf(t.get("name"))).toList(), config.basePath(), out);
     }
     lap("blog index, feeds, sitemap, search index");
 

@@ -216,8 +216,22 @@ public final class SearchIndex {
    * @param textOf each page's text, from {@link #textOf}; null when it has none (it failed to render)
    */
   public static void write(List<Page> pages, Function<Page, String> textOf, String basePath, Output out) {
+    write(pages, textOf, null, basePath, out);
+  }
+
+  /**
+   * @param tagsOf a page's tags as its tag pages name them (spellings of one tag merged), or null
+   *               for the names its front matter writes
+   */
+  public static void write(List<Page> pages, Function<Page, String> textOf, Function<Page, List<String>> tagsOf,
+      String basePath, Output out) {
     List<Entry> entries = new ArrayList<>();
-    for (Page page : pages) if (includes(page)) entries.add(entryOf(page, textOf.apply(page), basePath));
+    for (Page page : pages) {
+      if (!includes(page)) continue;
+      Entry entry = entryOf(page, textOf.apply(page), basePath);
+      if (tagsOf != null) entry = new Entry(entry.url(), entry.title(), entry.section(), tagsOf.apply(page), entry.text());
+      entries.add(entry);
+    }
     out.write(PATH, json(entries).getBytes(StandardCharsets.UTF_8));
   }
 
