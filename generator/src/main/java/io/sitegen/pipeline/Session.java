@@ -468,12 +468,14 @@ public final class Session {
     Set<String> ids;
     Map<String, String> aliases;
     String excerpt;
+    String searchText = null;
     String cacheId = null;
     if (hit != null && (hit.excerpt() != null) == post && replays(hit.links(), hook, page, text, found)) {
       html = hit.html();
       ids = hit.ids();
       aliases = hit.aliases();
       excerpt = hit.excerpt();
+      searchText = hit.text();
       cacheId = hit.id();
     } else {
       found = new PageLinks(); // a replay that failed half-way recorded some links: start again
@@ -496,12 +498,17 @@ public final class Session {
       ids = options.links() ? Anchors.of(html) : Set.of();
       aliases = options.links() ? GitHubIds.of(html) : Map.of();
       excerpt = post ? blog.excerptOf(html) : null;
+      searchText = SearchIndex.textOf(html);
       if (key != null) {
         cacheId = cache.newId();
-        cache.put(key, new PageCache.Entry(text, html, ids, aliases, recorded, excerpt, cacheId));
+        cache.put(key, new PageCache.Entry(text, html, ids, aliases, recorded, excerpt, searchText, cacheId));
       }
     }
-    String searchText = SearchIndex.includes(page) ? SearchIndex.textOf(html) : null;
+    if (!SearchIndex.includes(page)) {
+      searchText = null;
+    } else if (searchText == null) {
+      searchText = SearchIndex.textOf(html);
+    }
     PageState state = new PageState(page, html, found, ids, null, List.of(), List.of(), cacheId, aliases, List.of(),
         searchText);
     if (!post) return state;

@@ -16,7 +16,7 @@ class PageCacheTest {
   Path root;
 
   private final PageCache.Entry entry = new PageCache.Entry("# é", "<h1 id=\"a\">é</h1>", Set.of("a"),
-      java.util.Map.of("é", "a"), List.of(new PageCache.Link("./b.md#x", 3, "/b.html#x")), "é", "run-1");
+      java.util.Map.of("é", "a"), List.of(new PageCache.Link("./b.md#x", 3, "/b.html#x")), "é", "é, its text", "run-1");
 
   private List<Path> packs() throws IOException {
     try (Stream<Path> files = Files.list(root.resolve(PageCache.FOLDER).resolve("pages"))) {
