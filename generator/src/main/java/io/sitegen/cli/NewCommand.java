@@ -75,7 +75,7 @@ final class NewCommand implements Callable<Integer> {
     @Mixin
     Verbosity verbosity;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Date of the post (default: today).")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Date of the post (default: today, in site.yml's timezone).")
     LocalDate date;
 
     @Spec
@@ -85,7 +85,8 @@ final class NewCommand implements Callable<Integer> {
     public Integer call() {
       Path root = where.root();
       SiteConfig config = SiteConfig.load(root, new Problems());
-      LocalDate day = date == null ? LocalDate.now() : date;
+      // today where the site is, as site build and site publish count it
+      LocalDate day = date == null ? LocalDate.now(config.timezone()) : date;
       String stem = day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + Slugs.of(title);
       String dir = config.blog().dir();
       String text = Drafting.newDraft(layout("article"), title, day, "/" + dir + "/" + stem + ".html", stem, true);
@@ -124,9 +125,10 @@ final class NewCommand implements Callable<Integer> {
         return Main.USAGE;
       }
       String stem = clean.substring(clean.lastIndexOf('/') + 1);
-      String text = Drafting.newDraft(layout("doc"), title, LocalDate.now(), "/docs/" + clean + ".html", stem, false);
-      String sitePath = "docs/" + clean + ".md";
       SiteConfig config = SiteConfig.load(root, new Problems());
+      String text = Drafting.newDraft(layout("doc"), title, LocalDate.now(config.timezone()), "/docs/" + clean + ".html",
+          stem, false);
+      String sitePath = "docs/" + clean + ".md";
       return create(spec, root, config.mounts().repoPathFor(sitePath).orElse(SiteConfig.CONTENT + "/" + sitePath), text);
     }
   }

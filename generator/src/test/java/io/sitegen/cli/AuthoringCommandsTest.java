@@ -28,6 +28,20 @@ class AuthoringCommandsTest {
   }
 
   @Test
+  void newPostIsDatedTodayWhereTheSiteIs() {
+    // UTC+14 and UTC-10 are a day apart at every hour: one of them is not the machine's day
+    for (String zone : new String[] {"Pacific/Kiritimati", "Pacific/Honolulu"}) {
+      site.write("site.yml", "baseUrl: https://example.org\ntimezone: " + zone + "\n");
+      LocalDate before = LocalDate.now(java.time.ZoneId.of(zone));
+      TestSite.Run run = site.run("new", "post", "Zone " + zone.substring(8));
+      LocalDate after = LocalDate.now(java.time.ZoneId.of(zone));
+      assertThat(run.exitCode()).isZero();
+      assertThat(run.out()).as(zone).matches("content/blog/(" + before.format(DateTimeFormatter.BASIC_ISO_DATE) + "|"
+          + after.format(DateTimeFormatter.BASIC_ISO_DATE) + ")-zone-.*\\.md\n");
+    }
+  }
+
+  @Test
   void newPostWritesADraftWithItsFrontMatter() {
     TestSite.Run run = site.run("new", "post", "Version 2.0 released");
     String path = "content/blog/" + stamp + "-version-2-0-released.md";
