@@ -29,12 +29,20 @@
     "span.row{display:block;padding:0 14px 0 0;border-left:3px solid transparent}",
     "span.row.hit{background:#4b1d22;color:#ffffff;border-left-color:#ff9e97}",
     "span.num{display:inline-block;padding:0 12px 0 8px;text-align:right;color:#9aa3ad;user-select:none}",
-    "span.row.hit span.num{color:#ffd0cc;font-weight:700}"
+    "span.row.hit span.num{color:#ffd0cc;font-weight:700}",
+    "button.close{float:right;margin:0 0 8px 12px;padding:4px 12px;border:1px solid #5b6470;border-radius:6px;",
+    "background:#2a2f37;color:#eceff1;font:600 14px/1.4 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;cursor:pointer}",
+    "button.close:focus-visible{outline:2px solid #ff9e97;outline-offset:2px}"
   ].join("");
 
   function hideOverlay() {
     var old = document.getElementById(OVERLAY);
     if (old) old.remove();
+    document.removeEventListener("keydown", onKey);
+  }
+
+  function onKey(e) {
+    if (e.key === "Escape") hideOverlay();
   }
 
   function element(tag, className, text) {
@@ -76,6 +84,13 @@
     root.appendChild(style);
     var panel = element("div", "panel");
     panel.setAttribute("role", "alert");
+    // hidden, it shows the last good page beneath; the next build's errors bring it back
+    var close = element("button", "close", "Hide");
+    close.type = "button";
+    close.setAttribute("aria-label", "Hide the build errors (Escape)");
+    close.addEventListener("click", hideOverlay);
+    panel.appendChild(close);
+    document.addEventListener("keydown", onKey);
     panel.appendChild(element("h2", null, "Build failed: the page shows the last good build"));
     panel.appendChild(element("p", "hint", "Fix the file and save it: the page reloads by itself."));
     problems.forEach(function (p) {

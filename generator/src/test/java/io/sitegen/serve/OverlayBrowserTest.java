@@ -146,6 +146,9 @@ class OverlayBrowserTest {
       assertThat(browser.js("var s = document.getElementById('sitegen-overlay').shadowRoot.querySelector('pre.source');"
           + " return s.scrollWidth > s.clientWidth && getComputedStyle(s).overflowX === 'auto'")).isEqualTo(true);
       browser.screenshot(name + "-390");
+      // Hide shows the last good page beneath
+      browser.js("document.getElementById('sitegen-overlay').shadowRoot.querySelector('button.close').click()");
+      assertThat(browser.js("return document.getElementById('sitegen-overlay') === null")).isEqualTo(true);
     }
   }
 
@@ -169,7 +172,7 @@ class OverlayBrowserTest {
         });
         return out;
         """);
-    assertThat(pieces).extracting(p -> p.get("text")).contains("H2", "hint", "message", "num", "row", "row hit");
+    assertThat(pieces).extracting(p -> p.get("text")).contains("H2", "hint", "message", "num", "row", "row hit", "close");
     return pieces;
   }
 
