@@ -225,7 +225,8 @@ public final class SiteConfig {
     }
     String name = value.trim();
     try {
-      return java.time.ZoneId.of(name);
+      // with the short names the JDK maps (EST, PST...): EST is an IANA name this JDK's list lacks
+      return java.time.ZoneId.of(name, java.time.ZoneId.SHORT_IDS);
     } catch (java.time.DateTimeException e) {
       java.util.Set<String> known = java.time.ZoneId.getAvailableZoneIds();
       String nearest = null;

@@ -162,7 +162,13 @@ public final class Layouts {
     if (line <= 0) line = lineNaming(file, e);
     String message = e.getPebbleMessage();
     if (message == null && e.getCause() != null) message = e.getCause().getMessage();
-    return Problem.error(file, Math.max(line, 0), prefix + (message == null ? "error" : message.strip()));
+    // Pebble names the end of the file as the character NUL, on the line after the last
+    String text = source(file);
+    int lines = text.isEmpty() ? 0 : (int) text.chars().filter(c -> c == '\n').count() + (text.endsWith("\n") ? 0 : 1);
+    if (lines > 0 && line > lines) line = lines;
+    String told = message == null ? "error" : message.strip().replace("[\0]", "[the end of the file]")
+        .replaceAll("\\p{Cntrl}", "?");
+    return Problem.error(file, Math.max(line, 0), prefix + told);
   }
 
   /**

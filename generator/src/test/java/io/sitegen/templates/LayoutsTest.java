@@ -20,6 +20,14 @@ class LayoutsTest {
   }
 
   @Test
+  void anUnclosedExpressionIsToldAtTheLastLineWithoutAControlCharacter() {
+    new TestSite(root).write("layouts/team.html", "<p>\n{{ page.title }}\n{{ data.team | join(\",\")\n</p>\n");
+    Layouts.Result result = layouts().render("layouts/team.html", java.util.Map.of(), "content/index.md");
+    assertThat(result.problem().toString())
+        .isEqualTo("layouts/team.html:4: template syntax: Unexpected character [the end of the file]");
+  }
+
+  @Test
   void anIncludeNamedWhileRenderingMakesEveryLayoutFilePartOfIt() {
     new TestSite(root)
         .write("layouts/static.html", "{% extends \"layouts/base.html\" %}{% include 'layouts/parts/a.html' with {'x': 1} %}")
