@@ -132,10 +132,16 @@ final class PageReader {
         && io.sitegen.config.TocLevels.read(data.get("toc"), config.tocLevels()) == null) {
       problems.warning(source, fm.lineOf("toc"), io.sitegen.config.TocLevels.EXPECTED + "; the site's levels are used");
     }
-    Object titleValue = data.get("title");
-    if (titleValue instanceof Map<?, ?> || titleValue instanceof java.util.List<?>) {
-      problems.error(source, fm.lineOf("title"), "title: expected text, found a "
-          + (titleValue instanceof Map<?, ?> ? "mapping" : "list") + " (quote a title that starts with [ or {)");
+    for (String key : java.util.List.of("title", "description")) {
+      Object value = data.get(key);
+      if (value instanceof Map<?, ?> || value instanceof java.util.List<?>) {
+        problems.error(source, fm.lineOf(key), key + ": expected text, found a "
+            + (value instanceof Map<?, ?> ? "mapping" : "list") + " (quote a " + key + " that starts with [ or {)");
+      }
+    }
+    if (data.get("weight") != null && !(data.get("weight") instanceof Number)) {
+      problems.warning(source, fm.lineOf("weight"), "weight: expected a number, found '" + data.get("weight")
+          + "'; the page is ordered as one without a weight");
     }
 
     allProblems.addAll(problems);

@@ -150,7 +150,8 @@ class ContentTest {
         .write("content/e.md", "---\nlayout: a\npermalink: /blog/../../etc/passwd\n---\n")
         .write("content/f.md", new byte[] {'-', '-', '-', '\n', (byte) 0xC3, (byte) 0x28, '\n'})
         .write("content/g.md", "---\nlayout: a\ntitle: [a]\n---\n")
-        .write("content/h.md", "---\nlayout: a\ntitle: {a: 1}\n---\n");
+        .write("content/h.md", "---\nlayout: a\ntitle: {a: 1}\n---\n")
+        .write("content/i.md", "---\nlayout: a\ndescription: [a, b]\n---\n");
     Content content = read(site);
     assertThat(content.pages()).isEmpty();
     assertThat(messages()).containsExactly(
@@ -161,7 +162,8 @@ class ContentTest {
         "content/e.md:3: permalink leaves the output folder: /blog/../../etc/passwd",
         "content/f.md: not valid UTF-8 text; save the file as UTF-8",
         "content/g.md:3: title: expected text, found a list (quote a title that starts with [ or {)",
-        "content/h.md:3: title: expected text, found a mapping (quote a title that starts with [ or {)");
+        "content/h.md:3: title: expected text, found a mapping (quote a title that starts with [ or {)",
+        "content/i.md:3: description: expected text, found a list (quote a description that starts with [ or {)");
   }
 
   @Test

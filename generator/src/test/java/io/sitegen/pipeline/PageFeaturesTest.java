@@ -86,6 +86,15 @@ class PageFeaturesTest {
   }
 
   @Test
+  void aWeightThatIsNotANumberIsAWarningAndTheRestIsOrdered() {
+    site.write("content/docs/faq.md", "---\ntitle: FAQ\nweight: heavy\n---\n# FAQ\n");
+    assertThat(SiteBuilder.build(BuildOptions.of(dir).withOutput(dir.resolve("_site"))).problems())
+        .extracting(Problem::toString).containsExactly("content/docs/faq.md:3: warning: weight: expected a number,"
+            + " found 'heavy'; the page is ordered as one without a weight");
+    assertThat(site.read("_site/docs/setup.html")).contains("<div id=\"docs\">Intro;Setup;About;FAQ;</div>");
+  }
+
+  @Test
   void aPageWithoutHeadingsHasAnEmptyTableOfContents() {
     assertThat(SiteBuilder.build(BuildOptions.of(dir).withOutput(dir.resolve("_site"))).problems()).isEmpty();
     assertThat(model("_site/docs/faq.html")).contains("toc=\nwords=1");
