@@ -300,12 +300,8 @@ public final class Links {
   private boolean writes(String path) {
     String normalized = normalize(path.startsWith("/") ? path.substring(1) : path);
     if (normalized == null) return false;
-    if (normalized.isEmpty() || path.endsWith("/")) {
-      return index.hasOutput((normalized.isEmpty() ? "" : normalized + "/") + "index.html");
-    }
-    return index.hasOutput(normalized) || index.hasOutput(normalized + "/index.html");
+    return index.serves("/" + normalized + (path.endsWith("/") && !normalized.isEmpty() ? "/" : ""));
   }
-
 
   /**
    * Characters the edit distances of the "nearest is" hints may compare in one check; past it a

@@ -58,6 +58,8 @@ class CacheFaultsTest {
       }
       int damagedNow = 0;
       for (Path entry : entries) {
+        // a file an earlier round cut to nothing has no byte left to cut or flip
+        if (Files.size(entry) == 0) continue;
         switch (random.nextInt(5)) {
           case 0 -> Files.delete(entry);
           case 1 -> {
