@@ -29,6 +29,7 @@ public final class SiteConfig {
   private final Address address;
   private final java.time.ZoneId timezone;
   private TocLevels tocLevels = TocLevels.DEFAULT;
+  private Languages languages = Languages.NONE;
 
   /**
    * Where the site is published, from {@code baseUrl}.
@@ -103,12 +104,14 @@ public final class SiteConfig {
     } else {
       config.tocLevels = toc;
     }
+    config.languages = Languages.read(values.get("languages"), values.get("translations"), text, problems);
     return config;
   }
 
   /** The keys of site.yml the generator reads; any other is the site's own, for layouts as site.KEY. */
   static final List<String> KNOWN = List.of("title", "description", "baseUrl", "sourceBase", "markdown", "defaults",
-      "blog", "drafts", "mounts", "toc", "timezone");
+      "blog", "drafts", "mounts", "toc", "timezone",
+      "languages", "translations");
   static final List<String> BLOG_KEYS = List.of("dir", "title", "pageSize", "excerptLength", "feedSize", "posts");
 
   /**
@@ -425,6 +428,11 @@ public final class SiteConfig {
   /** The heading levels of a table of contents, from {@code toc} (by default 2 and 3). */
   public TocLevels tocLevels() {
     return tocLevels;
+  }
+
+  /** The languages the site is written in, and where translations live ({@code languages}, {@code translations}). */
+  public Languages languages() {
+    return languages;
   }
 
   /** The value of {@code key} as a string, or {@code fallback} when it is absent. */

@@ -34,17 +34,21 @@ public final class Page {
   private final ZoneId zone;
   private final int bodyLine;
   private final ToIntFunction<String> keyLines;
+  /** The page's language code, or null on a site that declares no languages ({@link Translations}). */
+  private final String lang;
+  /** For a translation, the site path of the page it translates; null for an original. */
+  private final String original;
 
   Page(String source, String relPath, Map<String, Object> data, String layout, String url,
       String outputPath, String title, OffsetDateTime date, boolean localDate, boolean draft, int bodyLine,
       ToIntFunction<String> keyLines) {
     this(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, false, false, null, bodyLine,
-        keyLines);
+        keyLines, null, null);
   }
 
   private Page(String source, String relPath, Map<String, Object> data, String layout, String url,
       String outputPath, String title, OffsetDateTime date, boolean localDate, boolean draft, boolean scheduled,
-      boolean waiting, ZoneId zone, int bodyLine, ToIntFunction<String> keyLines) {
+      boolean waiting, ZoneId zone, int bodyLine, ToIntFunction<String> keyLines, String lang, String original) {
     this.source = source;
     this.relPath = relPath;
     this.data = Collections.unmodifiableMap(data);
@@ -60,6 +64,8 @@ public final class Page {
     this.zone = zone;
     this.bodyLine = bodyLine;
     this.keyLines = keyLines;
+    this.lang = lang;
+    this.original = original;
   }
 
   /** Path from the site root, for messages: {@code content/blog/x.md}. */
@@ -164,7 +170,27 @@ public final class Page {
     ZoneId in = later ? zone : null;
     if (later == scheduled && held == waiting && java.util.Objects.equals(in, this.zone)) return this;
     return new Page(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, later, held,
-        in, bodyLine, keyLines);
+        in, bodyLine, keyLines, lang, original);
+  }
+
+  /**
+   * This page in language {@code lang}, as {@link Translations} found it: a translation of the
+   * page at {@code original} (a site path), or an original when that is null.
+   */
+  Page inLanguage(String lang, String original) {
+    if (java.util.Objects.equals(lang, this.lang) && java.util.Objects.equals(original, this.original)) return this;
+    return new Page(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, scheduled, waiting,
+        zone, bodyLine, keyLines, lang, original);
+  }
+
+  /** The page's language code; null on a site that declares no {@code languages}. */
+  public String lang() {
+    return lang;
+  }
+
+  /** For a translation, the site path of the page it translates ({@code docs/SERVER.md}); null for an original. */
+  public String original() {
+    return original;
   }
 
   /**

@@ -1,0 +1,232 @@
+package io.sitegen.content;
+
+import io.sitegen.config.Languages;
+import io.sitegen.problems.Problems;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The versions of each page in the site's languages: which page translates which, and whether a
+ * translation fell behind its original. Made once per build from the published pages, after
+ * {@link TranslationPattern#tag} gave each its language.
+ */
+public final class Translations {
+  public static final Translations NONE = new Translations(Languages.NONE, Map.of(), Map.of(), Map.of());
+
+  private final Languages languages;
+  /** Every version of a page, its original first, then by the order of languages; by the original's site path. */
+  private final Map<String, List<Page>> groups;
+  /** The site path of each page's original (its own, for an original), by site path. */
+  private final Map<String, String> originalOf;
+  /** When each page was written or translated ({@code revision}, else {@code date}), by site path. */
+  private final Map<String, Instant> revisions;
+
+  private Translations(Languages languages, Map<String, List<Page>> groups, Map<String, String> originalOf,
+      Map<String, Instant> revisions) {
+    this.languages = languages;
+    this.groups = groups;
+    this.originalOf = originalOf;
+    this.revisions = revisions;
+  }
+
+  /**
+   * Groups the published pages by original. A path with an undeclared code where the pattern puts
+   * a language, and two versions of a page in one language, are errors; a translation whose
+   * original is not published, and a {@code revision} that is no date, are warnings.
+   *
+   * @param pages the pages this build publishes, each tagged by {@link TranslationPattern#tag}
+   */
+  public static Translations of(Languages languages, TranslationPattern pattern, Collection<Page> pages,
+      Problems problems) {
+    if (!languages.declared()) return NONE;
+    Map<String, Page> bySitePath = new HashMap<>();
+    for (Page p : pages) bySitePath.put(p.relPath(), p);
+    Map<String, List<Page>> groups = new HashMap<>();
+    Map<String, String> originalOf = new HashMap<>();
+    Map<String, Instant> revisions = new HashMap<>();
+    List<String> codes = languages.all().stream().map(Languages.Language::code).toList();
+    for (Page p : pages) {
+      Instant revision = revisionOf(p, problems);
+      if (revision != null) revisions.put(p.relPath(), revision);
+      if (p.original() == null) {
+        String code = pattern.undeclaredCode(p.relPath());
+        if (code != null) {
+          problems.error(p.source(), 0, "'" + code + "' is where translations.pattern (" + languages.pattern()
+              + ") puts a language, but site.yml declares no language " + code + " (languages: "
+              + String.join(", ", codes) + ")");
+        }
+        groups.computeIfAbsent(p.relPath(), k -> new ArrayList<>()).add(p);
+        originalOf.put(p.relPath(), p.relPath());
+        continue;
+      }
+      Page original = bySitePath.get(p.original());
+      if (original == null || original.original() != null) {
+        problems.warning(p.source(), 0, "a translation (" + p.lang() + ") of " + p.original()
+            + ", which " + (original == null ? "the site does not publish" : "is a translation itself")
+            + "; it is published as a page of its own");
+        continue;
+      }
+      groups.computeIfAbsent(p.original(), k -> new ArrayList<>()).add(p);
+      originalOf.put(p.relPath(), p.original());
+    }
+    Comparator<Page> order = Comparator.<Page>comparingInt(p -> p.original() == null ? -1 : codes.indexOf(p.lang()))
+        .thenComparing(Page::relPath);
+    for (List<Page> group : groups.values()) {
+      group.sort(order);
+      Map<String, Page> byLang = new HashMap<>();
+      for (Page p : group) {
+        Page earlier = byLang.putIfAbsent(p.lang(), p);
+        if (earlier != null) {
+          problems.error(p.source(), 0, "a second version of " + group.get(0).relPath() + " in " + p.lang()
+              + ": " + earlier.source() + " is one already");
+        }
+      }
+    }
+    return new Translations(languages, groups, originalOf, revisions);
+  }
+
+  /**
+   * Every published version of {@code page}, the original first and then by the order of
+   * {@code languages}: one page alone when it has no translation.
+   */
+  public List<Page> versionsOf(Page page) {
+    String original = originalOf.get(page.relPath());
+    List<Page> group = original == null ? null : groups.get(original);
+    return group == null ? List.of(page) : group;
+  }
+
+  /** Whether the page has another version than itself. */
+  public boolean translated(Page page) {
+    return versionsOf(page).size() > 1;
+  }
+
+  /** The original a translation translates, or null for an original (or a translation of nothing published). */
+  public Page originalOf(Page page) {
+    String original = originalOf.get(page.relPath());
+    if (original == null || original.equals(page.relPath())) return null;
+    return versionsOf(page).get(0);
+  }
+
+  /** The version of {@code page} in {@code lang}, or null when it has none. */
+  public Page in(Page page, String lang) {
+    for (Page p : versionsOf(page)) if (p.lang() != null && p.lang().equals(lang)) return p;
+    return null;
+  }
+
+  /** Whether a translation is older than its original, by their {@code revision} (else {@code date}). */
+  public boolean outdated(Page page) {
+    Page original = originalOf(page);
+    if (original == null) return false;
+    Instant theirs = revisions.get(original.relPath());
+    Instant ours = revisions.get(page.relPath());
+    return theirs != null && ours != null && theirs.isAfter(ours);
+  }
+
+  /** What {@code site check --translations} prints, per language other than the default. */
+  public record Report(String lang, String name, int translated, List<Page> outdated, List<Page> missing) {}
+
+  /** For each language but the default: its translations, those outdated, and the originals it lacks. */
+  public List<Report> report() {
+    List<Report> reports = new ArrayList<>();
+    List<List<Page>> sorted = groups.values().stream()
+        .sorted(Comparator.comparing(g -> g.get(0).relPath())).toList();
+    for (Languages.Language language : languages.all().subList(Math.min(1, languages.all().size()),
+        languages.all().size())) {
+      int translated = 0;
+      List<Page> outdated = new ArrayList<>();
+      List<Page> missing = new ArrayList<>();
+      for (List<Page> group : sorted) {
+        Page version = null;
+        for (Page p : group) if (language.code().equals(p.lang())) version = p;
+        if (version == null) {
+          if (group.get(0).original() == null) missing.add(group.get(0));
+          continue;
+        }
+        translated++;
+        if (outdated(version)) outdated.add(version);
+      }
+      reports.add(new Report(language.code(), language.name(), translated, outdated, missing));
+    }
+    return reports;
+  }
+
+  /** The site's languages, as site.yml declares them. */
+  public Languages languages() {
+    return languages;
+  }
+
+  private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("d.M.uuuu");
+
+  /**
+   * When a page was written or translated: its {@code revision} ({@code 2023-07-31},
+   * {@code 31.07.2023}, or an ISO date and time), else its date; null when it has neither. A
+   * revision that is none of these is a warning at its line. Dates without an offset are read as UTC.
+   */
+  static Instant revisionOf(Page page, Problems problems) {
+    Object raw = page.data().get("revision");
+    if (raw == null) return page.date() == null ? null : page.date().toInstant();
+    Instant at = parseRevision(String.valueOf(raw).trim());
+    if (at == null) {
+      problems.warning(page.source(), page.lineOf("revision"), "revision: '" + raw + "' is no date; write"
+          + " 2023-07-31, 31.07.2023 or 2023-07-31T10:00:00Z");
+    }
+    return at;
+  }
+
+  /** A revision as an instant, or null when it is no date of the forms {@link #revisionOf} reads. */
+  static Instant parseRevision(String s) {
+    try {
+      return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      // another form
+    }
+    try {
+      return LocalDate.parse(s, DOTTED).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      // another form
+    }
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      // another form
+    }
+    try {
+      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** For layouts: each version's {@code lang}, {@code name}, {@code url}, {@code title} and whether it is {@code current}. */
+  public List<Map<String, Object>> model(Page page, String basePath) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Page p : versionsOf(page)) list.add(versionModel(p, page, basePath));
+    return list;
+  }
+
+  /** One version as {@link #model} lists it, or null for none. */
+  public Map<String, Object> versionModel(Page version, Page current, String basePath) {
+    if (version == null) return null;
+    Map<String, Object> m = new LinkedHashMap<>();
+    Languages.Language l = version.lang() == null ? null : languages.find(version.lang());
+    m.put("lang", version.lang());
+    m.put("name", l == null ? version.lang() : l.name());
+    m.put("url", basePath + version.url());
+    m.put("title", version.title());
+    m.put("current", version == current || version.relPath().equals(current.relPath()));
+    m.put("outdated", outdated(version));
+    return m;
+  }
+}
