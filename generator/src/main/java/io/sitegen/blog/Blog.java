@@ -44,18 +44,55 @@ public final class Blog {
   /** Dated pages in subfolders of the blog, which are not posts by default. */
   private List<Page> subfolderDated = List.of();
   private Tags tags;
+  /**
+   * What the URLs of this blog start with: "" for the site's blog, in its default language;
+   * {@code /fr} for the blog of a language's translated posts ({@code languages.fr.blog}).
+   */
+  private final String prefix;
+  /** The language's name, for a language's blog ({@link #prefix}); else null. */
+  private final String languageName;
+  /** The language of this blog's posts: the default one (null on a site that declares none), or a language's. */
+  private final String lang;
+  /** The blogs of the languages that have one, for the site's own blog; none for a language's. */
+  private List<Blog> languageBlogs = List.of();
 
-  private Blog(SiteConfig config, SiteFiles files, List<Page> posts) {
+  private Blog(SiteConfig config, SiteFiles files, List<Page> posts, String lang, String languageName) {
     this.config = config;
     this.files = files;
     this.settings = config.blog();
     this.posts = posts;
+    this.lang = lang;
+    this.languageName = languageName;
+    this.prefix = languageName == null ? "" : "/" + lang;
     for (int i = 0; i < posts.size(); i++) positions.put(posts.get(i).relPath(), i);
   }
 
-  /** Whether the page is one of the blog's posts. */
+  /** Whether the page is one of the blog's posts, or of a language's blog. */
   public boolean isPost(Page page) {
-    return positions.containsKey(page.relPath());
+    if (positions.containsKey(page.relPath())) return true;
+    for (Blog b : languageBlogs) if (b.positions.containsKey(page.relPath())) return true;
+    return false;
+  }
+
+  /**
+   * Whether the page at its place, or a translation at the place of its original, is a post:
+   * a translation of a post is a post in its language, wherever translations.pattern puts it.
+   */
+  private static boolean postPlace(SiteConfig config, Page page) {
+    return config.blog().isPost(page.original() != null ? page.original() : page.relPath());
+  }
+
+  /** This blog and the blogs of languages ({@code languages.X.blog}), each with its own index and feeds. */
+  public List<Blog> all() {
+    List<Blog> all = new ArrayList<>();
+    all.add(this);
+    all.addAll(languageBlogs);
+    return all;
+  }
+
+  /** The posts of every blog ({@link #all}), each blog's newest first: the chains of previous and next. */
+  public List<List<Page>> postChains() {
+    return all().stream().map(Blog::posts).toList();
   }
 
   /**
@@ -73,18 +110,35 @@ public final class Blog {
    *                  and the pages the tags count and list
    */
   public static Blog plan(SiteConfig config, SiteFiles files, List<Page> published, List<Page> listed) {
-    List<Page> posts = listed.stream()
-        .filter(p -> config.blog().isPost(p.relPath()))
+    String main = config.languages().defaultCode();
+    // the default language's pages: translations are listed by the blogs of their languages only
+    List<Page> inMain = listed.stream().filter(p -> java.util.Objects.equals(p.lang(), main)).toList();
+    List<Page> posts = inMain.stream()
+        .filter(p -> postPlace(config, p))
         .sorted(NEWEST_FIRST)
         .toList();
-    Blog blog = new Blog(config, files, posts);
+    Blog blog = new Blog(config, files, posts, main, null);
+    List<Blog> languageBlogs = new ArrayList<>();
+    for (io.sitegen.config.Languages.Language language : config.languages().all()) {
+      if (!language.blog() || language.code().equals(main)) continue;
+      List<Page> theirs = listed.stream()
+          .filter(p -> language.code().equals(p.lang()) && postPlace(config, p))
+          .sorted(NEWEST_FIRST)
+          .toList();
+      if (theirs.isEmpty()) continue;
+      Blog own = new Blog(config, files, theirs, language.code(), language.name());
+      own.tags = Tags.plan(config, files, List.of(), List.of(), own::isPost);
+      languageBlogs.add(own);
+    }
+    blog.languageBlogs = List.copyOf(languageBlogs);
     // dated pages in a subfolder of the blog look like posts a site had there: say why they are not
     String prefix = config.blog().dir() + "/";
     blog.subfolderDated = listed.stream()
+        .filter(p -> p.original() == null)
         .filter(p -> p.relPath().startsWith(prefix) && p.relPath().indexOf('/', prefix.length()) > 0)
         .filter(p -> p.date() != null && !config.blog().isPost(p.relPath()))
         .toList();
-    blog.tags = Tags.plan(config, files, published, listed, blog::isPost);
+    blog.tags = Tags.plan(config, files, published, inMain, blog::isPost);
     return blog;
   }
 
@@ -112,7 +166,15 @@ public final class Blog {
 
   /** The URL of index page {@code n}, counting from 1. */
   String indexUrl(int n) {
-    return "/" + settings.dir() + "/" + (n == 1 ? "" : "page/" + n + "/");
+    return prefix + "/" + settings.dir() + "/" + (n == 1 ? "" : "page/" + n + "/");
+  }
+
+  /**
+   * The folder of this blog's feeds, as an output path: "" for the site's blog (the site's feeds),
+   * the language's blog index for a language's ({@code fr/blog/}).
+   */
+  private String feedFolder() {
+    return prefix.isEmpty() ? "" : indexUrl(1).substring(1);
   }
 
   /** The files the blog writes, as output paths, so that links to them resolve and collisions show. */
@@ -122,10 +184,11 @@ public final class Blog {
       for (int n = 1; n <= indexPageCount(); n++) out.add(indexUrl(n).substring(1) + "index.html");
     }
     if (hasBaseUrl() && hasIndex()) {
-      out.add("feed.rss");
-      out.add("feed.atom");
+      out.add(feedFolder() + "feed.rss");
+      out.add(feedFolder() + "feed.atom");
     }
     out.addAll(tags.outputPaths());
+    for (Blog b : languageBlogs) out.addAll(b.outputPaths());
     return out;
   }
 
@@ -166,7 +229,7 @@ public final class Blog {
    */
   public List<Page> postsFedBy(java.util.Set<String> layoutFiles) {
     List<Page> fed = new ArrayList<>();
-    for (Page post : posts) {
+    for (Page post : all().stream().flatMap(b -> b.posts.stream()).toList()) {
       Object body = post.data().get("previewBody");
       if (body != null && layoutFiles.contains(previewFile(String.valueOf(body)))) fed.add(post);
     }
@@ -229,12 +292,13 @@ public final class Blog {
 
   /** Whether {@code post} is in the blog's feeds or in those of one of its tags. */
   public boolean inFeeds(Page post) {
-    return fed().contains(post) || tags.inFeeds(post);
+    return inBlogFeeds(post) || tags.inFeeds(post);
   }
 
-  /** Whether {@code post} is in the blog's own feeds. */
+  /** Whether {@code post} is in the blog's own feeds, or those of a language's blog. */
   public boolean inBlogFeeds(Page post) {
-    return fed().contains(post);
+    for (Blog b : all()) if (b.fed().contains(post)) return true;
+    return false;
   }
 
   /**
@@ -285,7 +349,7 @@ public final class Blog {
     }
     tags.problems().forEach(problems::add);
     // a post with no date has no place in the index and the feeds (an Atom entry would say 1970)
-    for (Page post : posts) {
+    for (Page post : all().stream().flatMap(b -> b.posts.stream()).toList()) {
       if (post.date() == null) {
         problems.add(Problem.error(post.source(), 1, "a post needs a date: set date: in its front matter,"
             + " or start its file name with YYYY-MM-DD- or YYYYMMDD-"));
@@ -293,14 +357,17 @@ public final class Blog {
     }
   }
 
+  /** Writes the feeds of this blog and of the languages' blogs. */
   public void writeFeeds(Function<Page, String> bodyOf, Output out) {
+    for (Blog b : languageBlogs) b.writeFeeds(bodyOf, out);
     if (!hasBaseUrl() || !hasIndex()) return;
     String site = config.string("title", "");
-    Feeds feeds = new Feeds(titleOf(), config.string("description", ""), config.string("baseUrl", ""),
-        config.string("author", site.isBlank() ? settings.title() : site));
+    String title = languageName == null ? titleOf() : titleOf() + " \u00b7 " + languageName;
+    Feeds feeds = new Feeds(title, config.string("description", ""), config.string("baseUrl", ""),
+        config.string("author", site.isBlank() ? settings.title() : site), "/" + feedFolder());
     List<Page> newest = fed();
-    write(out, "feed.rss", feeds.rss(newest, bodyOf));
-    write(out, "feed.atom", feeds.atom(newest, bodyOf));
+    write(out, feedFolder() + "feed.rss", feeds.rss(newest, bodyOf));
+    write(out, feedFolder() + "feed.atom", feeds.atom(newest, bodyOf));
   }
 
   /**
@@ -326,6 +393,7 @@ public final class Blog {
     List<String> urls = new ArrayList<>();
     if (hasIndex()) for (int n = 1; n <= indexPageCount(); n++) urls.add(indexUrl(n));
     urls.addAll(tags.urls());
+    for (Blog b : languageBlogs) urls.addAll(b.indexUrls());
     return urls;
   }
 
@@ -362,11 +430,13 @@ public final class Blog {
       page.put("title", n == 1 ? settings.title() : settings.title() + " (page " + n + " of " + pages + ")");
       page.put("url", config.basePath() + indexUrl(n));
       page.put("section", settings.dir());
+      if (lang != null) page.put("lang", lang);
       String path = indexUrl(n).substring(1) + "index.html";
       Map<String, Object> values = new LinkedHashMap<>();
       values.put("page", page);
       values.put("paginator", paginator);
-      Problem problem = out.write(INDEX_LAYOUT, path, indexUrl(n), values, "the blog index, page " + n);
+      Problem problem = out.write(INDEX_LAYOUT, path, indexUrl(n), values, "the blog index"
+          + (languageName == null ? "" : " in " + languageName) + ", page " + n);
       if (problem != null) problems.add(problem);
     }
   }

@@ -3,6 +3,7 @@ package io.sitegen.links;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
+import io.sitegen.content.Translations;
 import io.sitegen.markdown.LinkHook;
 import io.sitegen.problems.Nearest;
 import io.sitegen.problems.Problem;
@@ -40,6 +41,7 @@ public final class Links {
   private final String sourceBase;
   private final String basePath;
   private final String decodedBasePath;
+  private final Translations translations;
 
   /**
    * @param pages         every page of the mounts, drafts included
@@ -47,9 +49,11 @@ public final class Links {
    * @param index         the outputs of this build
    * @param includeDrafts whether drafts are published by this build (pages scheduled for later are
    *                      drafts until their date)
+   * @param translations  the versions of each page in the site's languages: a link from a
+   *                      translation to a page it has no translation of leads to the original's
    */
   public Links(SiteConfig config, Collection<Page> pages, Collection<String> contentFiles, SiteIndex index,
-      boolean includeDrafts) {
+      boolean includeDrafts, Translations translations) {
     this.config = config;
     this.index = index;
     this.includeDrafts = includeDrafts;
@@ -62,6 +66,12 @@ public final class Links {
     this.sourceBase = base.isEmpty() || base.endsWith("/") ? base : base + "/";
     this.basePath = config.basePath();
     this.decodedBasePath = config.decodedBasePath();
+    this.translations = translations;
+  }
+
+  public Links(SiteConfig config, Collection<Page> pages, Collection<String> contentFiles, SiteIndex index,
+      boolean includeDrafts) {
+    this(config, pages, contentFiles, index, includeDrafts, Translations.NONE);
   }
 
   /** The repository holding the site: the nearest folder with a .git, else the site root. */
@@ -108,14 +118,15 @@ public final class Links {
    * @param url        the URL to publish (the one written when it is broken)
    * @param error      why the link is broken, or null
    * @param anchorPage the page whose ids the fragment must match, or null when there is nothing to check
+   * @param page       the page the link leads to, or null when it leads to a file or off the site
    */
-  private record Target(String url, String error, Page anchorPage, String fragment) {
+  private record Target(String url, String error, Page anchorPage, String fragment, Page page) {
     static Target kept(String url) {
-      return new Target(url, null, null, null);
+      return new Target(url, null, null, null, null);
     }
 
     static Target broken(String url, String error) {
-      return new Target(url, error, null, null);
+      return new Target(url, error, null, null, null);
     }
   }
 
@@ -132,9 +143,33 @@ public final class Links {
    * to its source ({@code sourceBase}).
    */
   private Target target(Page from, String url) {
+    Target target = targetFrom(from, url);
+    Page original = target.error() == null ? null : translations.originalOf(from);
+    if (original != null && !url.startsWith("/")) {
+      // a translation links as its original does, to pages not translated (yet): those are the original's
+      Target theirs = targetFrom(original, url);
+      if (theirs.error() == null) target = theirs;
+    }
+    return inSameLanguage(from, target, Url.parse(url));
+  }
+
+  /**
+   * With {@code translations.preferSameLanguage}, a link to a page that has a version in the
+   * linking page's language leads to that version.
+   */
+  private Target inSameLanguage(Page from, Target target, Url u) {
+    if (!config.languages().preferSameLanguage() || target.page() == null || from.lang() == null) return target;
+    Page version = translations.in(target.page(), from.lang());
+    if (version == null || version == target.page()) return target;
+    return new Target(basePath + publishedUrl(version) + u.suffix(), null, anchored(u) ? version : null, u.fragment(),
+        version);
+  }
+
+  /** Where a link leads from {@code from}'s own place, as {@link #target} says. */
+  private Target targetFrom(Page from, String url) {
     Url u = Url.parse(url);
     if (u.path().isEmpty()) {
-      return new Target(url, null, anchored(u) ? from : null, u.fragment());
+      return new Target(url, null, anchored(u) ? from : null, u.fragment(), from);
     }
     if (u.path().startsWith("/")) {
       String fromRoot = normalize(u.path().substring(1));
@@ -200,7 +235,8 @@ public final class Links {
             + ", which has draft: true; publish it (site publish), or set drafts: unlisted in site.yml to publish"
             + " drafts unlisted (--drafts only previews them)");
       }
-      return new Target(basePath + publishedUrl(page) + u.suffix(), null, anchored(u) ? page : null, u.fragment());
+      return new Target(basePath + publishedUrl(page) + u.suffix(), null, anchored(u) ? page : null, u.fragment(),
+          page);
     }
     if (contentFiles.contains(site)) return Target.kept(basePath + "/" + encodePath(site) + u.suffix());
     return null;

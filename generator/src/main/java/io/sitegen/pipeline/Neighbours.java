@@ -27,17 +27,19 @@ final class Neighbours {
   }
 
   /**
-   * @param posts    the blog's posts, newest first
+   * @param blogs    the posts of each blog (the site's, and each language's), newest first
    * @param listed   every listed page
    * @param basePath the sub-path URLs start with
    */
-  static Neighbours of(List<Page> posts, List<Page> listed, Predicate<Page> isPost, String basePath) {
+  static Neighbours of(List<List<Page>> blogs, List<Page> listed, Predicate<Page> isPost, String basePath) {
     Map<String, Map<String, Object>> previous = new HashMap<>();
     Map<String, Map<String, Object>> next = new HashMap<>();
     // a post's previous is the one before it in time: the next in the list, which is newest first
-    List<Page> oldestFirst = new ArrayList<>(posts);
-    java.util.Collections.reverse(oldestFirst);
-    chain(oldestFirst, previous, next, basePath);
+    for (List<Page> posts : blogs) {
+      List<Page> oldestFirst = new ArrayList<>(posts);
+      java.util.Collections.reverse(oldestFirst);
+      chain(oldestFirst, previous, next, basePath);
+    }
     Map<String, List<Page>> byFolder = new HashMap<>();
     for (Page p : listed) {
       if (isPost.test(p)) continue;

@@ -13,6 +13,8 @@ import io.sitegen.content.Content;
 import io.sitegen.content.Page;
 import io.sitegen.content.SiteIndex;
 import io.sitegen.content.Source;
+import io.sitegen.content.TranslationPattern;
+import io.sitegen.content.Translations;
 import io.sitegen.data.DataFiles;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Anchors;
@@ -99,6 +101,8 @@ public final class Session {
   /** Each listed page's previous and next page, as the last plan ordered them. */
   private Neighbours neighbours = Neighbours.NONE;
   private Links links;
+  /** The versions of each page in the site's languages, as the last plan grouped them. */
+  private Translations translations = Translations.NONE;
   /** What this run writes, as the last plan indexed it. */
   private SiteIndex index;
   private LayoutLinks layoutChecker;
@@ -218,7 +222,11 @@ public final class Session {
       readProblems.remove(rel);
       // A new address or draft state changes every link and listing: run everything.
       if (!Objects.equals(old.url(), now.url()) || old.draft() != now.draft()) return rebuildAll(out);
-      if (!old.data().equals(now.data()) || !Objects.equals(old.title(), now.title())) listing = true;
+      if (!old.data().equals(now.data()) || !Objects.equals(old.title(), now.title())) {
+        listing = true;
+        // its other versions show its title, and whether they are outdated by its revision
+        if (translations.translated(old)) return rebuildAll(out);
+      }
       pages.put(rel, now);
       bodies.put(rel, read.body());
       pagesToRender.add(rel);
@@ -293,7 +301,7 @@ public final class Session {
       }
     }
     Set<String> inFeeds = new HashSet<>();
-    for (Page post : blog.posts()) if (blog.inFeeds(post)) inFeeds.add(post.relPath());
+    for (List<Page> posts : blog.postChains()) for (Page post : posts) if (blog.inFeeds(post)) inFeeds.add(post.relPath());
     List<Page> toRender = work.everything() ? published : pagesAt(work.pages());
     Function<Page, String> bodyOf = bodies(work, content);
     AtomicInteger written = new AtomicInteger();
@@ -363,7 +371,7 @@ public final class Session {
       // drafts listed by --drafts are a preview: never in the sitemap
       // nor a page whose front matter says sitemap: false (a 404 page)
       Sitemap.write(config, listed.stream().filter(p -> !p.draft() && !Boolean.FALSE.equals(p.data().get("sitemap")))
-          .toList(), blog.indexUrls(), ownRobots, out);
+          .toList(), blog.indexUrls(), ownRobots, translations::versionsOf, out);
     }
     // the search index holds each page's text: written again when one changed
     if (work.everything() || work.listing() || !changedTexts.isEmpty()) {
@@ -411,14 +419,17 @@ public final class Session {
   private void plan() {
     // a page dated after now is scheduled: a draft until its date, unless the build takes the future
     java.time.Instant now = options.clock().instant();
-    pages.replaceAll((rel, page) -> page.asOf(now, config.timezone(), options.future()));
+    // and each page's language, and the page it translates, as translations.pattern reads its path
+    TranslationPattern pattern = new TranslationPattern(config.languages());
+    pages.replaceAll((rel, page) -> pattern.tag(page.asOf(now, config.timezone(), options.future())));
     boolean publishDrafts = options.drafts() || config.unlistedDrafts();
     published = selected(true);
     listed = selected(false);
     ownRobots = assets.contains("robots.txt") || contentFiles.contains("robots.txt");
-    blog = Blog.plan(config, files, published, listed);
-    neighbours = Neighbours.of(blog.posts(), listed, blog::isPost, config.basePath());
     Problems found = new Problems();
+    translations = Translations.of(config.languages(), pattern, published, found);
+    blog = Blog.plan(config, files, published, listed);
+    neighbours = Neighbours.of(blog.postChains(), listed, blog::isPost, config.basePath());
     List<String> generated = new ArrayList<>(blog.outputPaths());
     generated.addAll(Sitemap.outputPaths(config, ownRobots));
     notFoundFromLayout = layouts.exists(NOT_FOUND_LAYOUT)
@@ -428,7 +439,7 @@ public final class Session {
     index = SiteIndex.build(published, contentFiles, repoPaths, assets, generated, found);
     indexProblems = found.sorted();
     layouts.serving(index::serves);
-    links = new Links(config, pages.values(), contentFiles, index, publishDrafts);
+    links = new Links(config, pages.values(), contentFiles, index, publishDrafts, translations);
     layoutChecker = new LayoutLinks(index, config.decodedBasePath(), config.origin());
     String base = config.decodedBasePath();
     if (!base.isEmpty() && index.outputPaths().stream().anyMatch(p -> p.startsWith(base.substring(1) + "/"))) {
@@ -604,8 +615,13 @@ public final class Session {
   }
 
   private List<Map<String, Object>> postModels() {
+    return postModels(blog);
+  }
+
+  /** The entries of a blog's posts (the site's, or a language's), newest first. */
+  private List<Map<String, Object>> postModels(Blog of) {
     List<Map<String, Object>> list = new ArrayList<>();
-    for (Page post : blog.posts()) {
+    for (Page post : of.posts()) {
       PageState state = states.get(post.relPath());
       if (state != null && state.entry() != null) list.add(state.entry().model());
     }
@@ -665,6 +681,21 @@ public final class Session {
     if (model.containsKey("image")) model.put("image", imageUrl(page));
     model.put("previous", neighbours.previous(page));
     model.put("next", neighbours.next(page));
+    model.putAll(translationModel(page));
+    return model;
+  }
+
+  /**
+   * What a layout sees of a page's versions in other languages: {@code page.original} (for a
+   * translation), {@code page.translations} (every version, this one included) and
+   * {@code page.outdated}; nothing on a site that declares no languages.
+   */
+  private Map<String, Object> translationModel(Page page) {
+    if (!config.languages().declared()) return Map.of();
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("original", translations.versionModel(translations.originalOf(page), page, config.basePath()));
+    model.put("translations", translations.model(page, config.basePath()));
+    model.put("outdated", translations.outdated(page));
     return model;
   }
 
@@ -794,7 +825,7 @@ public final class Session {
     return outputKey(page.layout(), List.of(state.cacheId(), page.outputPath(),
         PageModel.of(page, null, config.basePath(), blog.tags().of(page)),
         page.draft() && !options.drafts(), new java.util.TreeMap<>(relinks), neighbours.of(page),
-        String.valueOf(imageUrl(page))));
+        String.valueOf(imageUrl(page)), translationModel(page)));
   }
 
   /**
@@ -840,13 +871,16 @@ public final class Session {
     if (work.everything() || work.listing() || indexLayoutChanged) {
       blogLinks.keySet().removeIf(url -> !url.startsWith("/" + TAGS) && !url.equals("/" + NOT_FOUND_PATH));
       indexPageProblems.clear();
-      blog.writeIndex(layouts, shared, postModels(), null, pagesOut, found);
+      for (Blog each : blog.all()) each.writeIndex(layouts, shared, postModels(each), null, pagesOut, found);
       blogIndexProblems = found.sorted();
     } else if (!changedEntries.isEmpty()) {
       // Index pages not rendered again keep the problems of their last rendering (indexPageProblems).
-      Set<Integer> numbers = new HashSet<>();
-      for (String rel : changedEntries) numbers.add(blog.indexPageOf(pages.get(rel)));
-      blog.writeIndex(layouts, shared, postModels(), numbers, pagesOut, found);
+      for (Blog each : blog.all()) {
+        Set<Integer> numbers = new HashSet<>();
+        for (String rel : changedEntries) numbers.add(each.indexPageOf(pages.get(rel)));
+        numbers.remove(0); // not a post of this blog
+        if (!numbers.isEmpty()) each.writeIndex(layouts, shared, postModels(each), numbers, pagesOut, found);
+      }
     }
     boolean feedsTouched = renderedPosts.stream().map(pages::get).anyMatch(blog::inBlogFeeds);
     if (work.everything() || work.listing() || feedsTouched) blog.writeFeeds(this::htmlOf, out);

@@ -32,6 +32,8 @@ public final class PageModel {
     model.put("date", page.date());
     model.put("draft", page.draft());
     model.put("source", page.source());
+    // the page's language, on a site that declares languages (else front matter's lang, if any)
+    if (page.lang() != null) model.put("lang", page.lang());
     model.put("layout", page.layout());
     int slash = page.relPath().indexOf('/');
     model.put("section", slash < 0 ? "" : page.relPath().substring(0, slash));

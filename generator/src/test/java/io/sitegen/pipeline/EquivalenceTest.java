@@ -102,13 +102,17 @@ class EquivalenceTest {
             title: Equivalence
             baseUrl: https://example.org
             blog: {pageSize: 2, feedSize: 2}
+            languages: {en: {name: English}, pl: {name: Polski, blog: true}}
+            translations: {pattern: "{dir}/lang/{lang}/{file}"}
             defaults:
               - scope: {path: blog}
                 values: {layout: article}
               - scope: {path: docs}
                 values: {layout: doc}
             """)
-        .write("layouts/doc.html", "{% extends \"layouts/base.html\" %}{% block main %}<ul>{% for p in pages %}<li>{{ p.title }}</li>{% endfor %}</ul>{{ page.content }}{% endblock %}")
+        .write("layouts/doc.html", "{% extends \"layouts/base.html\" %}{% block main %}<ul>{% for p in pages %}<li>{{ p.title }}</li>{% endfor %}</ul>"
+            + "{{ page.lang }} {% for v in page.translations %}{{ v.lang }} {{ v.title }} {{ v.url }};{% endfor %}"
+            + " {{ page.outdated }}{{ page.content }}{% endblock %}")
         // tags: the tag pages, every page's page.tags with its counts, and site.tags
         .write("layouts/article.html", ARTICLE.replace("N", "0"))
         .write("layouts/tags.html", "{% extends \"layouts/base.html\" %}{% block main %}{% for t in tags %}<a href=\"{{ t.url }}\">"
@@ -128,6 +132,9 @@ class EquivalenceTest {
         .write("content/docs/extra.md", "---\ntitle: Extra\nlayout: dyn\npartial: layouts/parts/a.html\n---\nExtra.\n")
         .write("content/index.md", "---\nlayout: home\ntitle: Home\n---\nWelcome.\n")
         .write("content/docs/guide.md", "---\ntitle: Guide\n---\n# Guide\n\n## Setup\n\nSee [the first post](../blog/p1.md).\n")
+        .write("content/docs/lang/pl/guide.md", "---\ntitle: Przewodnik\nrevision: 2024-01-01\n---\n# Przewodnik\n\n"
+            + "[Extra](extra.md)\n")
+        .write("content/blog/lang/pl/p1.md", post("Wpis 1", "2024-01-01", "Tekst.\n"))
         .write("assets/css/site.css", "body { color: black }\n");
     for (int i = 1; i <= 4; i++) {
       site.write("content/blog/p" + i + ".md", post("Post " + i, "2024-01-0" + i, "Text of post " + i + ".\n"));
@@ -153,8 +160,8 @@ class EquivalenceTest {
   private String randomEdit(Path root, List<Path> changed) throws IOException {
     List<String> posts = posts(root);
     String any = posts.isEmpty() ? null : posts.get(random.nextInt(posts.size()));
-    int kind = random.nextInt(16);
-    if (any == null && kind <= 4) kind = 1;
+    int kind = random.nextInt(19);
+    if (any == null && (kind <= 4 || kind == 17)) kind = 1;
     String n = String.valueOf(++counter);
     switch (kind) {
       case 0 -> {
@@ -244,6 +251,26 @@ class EquivalenceTest {
         write(root, "content/docs/guide.md", "---\ntitle: Guide " + n + "\n---\n# Guide\n\n## Set -- up\n\nText " + n
             + ".\n", changed);
         return "heading GitHub ids differ for";
+      }
+      case 16 -> {
+        write(root, "content/docs/lang/pl/guide.md", "---\ntitle: Przewodnik " + n + "\nrevision: 2024-01-"
+            + (10 + random.nextInt(18)) + "\n---\n# Przewodnik\n\n[Extra](extra.md), [wpis](../../../blog/p1.md)\n", changed);
+        return "revise translation";
+      }
+      case 17 -> {
+        String rel = "content/blog/lang/pl/" + fileName(any);
+        if (Files.exists(root.resolve(rel))) {
+          Files.delete(root.resolve(rel));
+          changed.add(root.resolve(rel));
+          return "delete translation " + rel;
+        }
+        write(root, rel, post("Wpis " + n, "2024-01-0" + (1 + random.nextInt(9)), "Tekst " + n + ".\n"), changed);
+        return "translate " + any;
+      }
+      case 18 -> {
+        write(root, "content/docs/guide.md", "---\ntitle: Guide " + n + "\nrevision: 2024-01-" + (10 + random.nextInt(18))
+            + "\n---\n# Guide\n\n## Setup\n\nText " + n + ".\n", changed);
+        return "revise original";
       }
       default -> {
         write(root, "content/docs/guide.md", "---\ntitle: Guide " + n + "\n---\n# Guide\n\n## Setup\n\nText " + n + ".\n",

@@ -1,0 +1,175 @@
+package io.sitegen.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sitegen.problems.Problem;
+import io.sitegen.testing.TestSite;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A site in three languages, its translations kept beside the originals as
+ * {@code docs/lang/pl/SERVER.md}: what layouts see of each version, links between them, the blogs
+ * of the languages and the sitemap.
+ */
+class TranslationsTest {
+  @TempDir
+  Path dir;
+
+  private TestSite site;
+
+  static final String SETTINGS = """
+      baseUrl: https://example.org
+      languages:
+        en: {name: English}
+        pl: {name: Polski, blog: true}
+        fr: {name: Français}
+      translations:
+        pattern: "{dir}/lang/{lang}/{file}"
+      defaults:
+        - scope: {path: ''}
+          values: {layout: page}
+      """;
+
+  @BeforeEach
+  void fixture() {
+    site = TestSite.withLayouts(dir)
+        .write("site.yml", SETTINGS)
+        .write("layouts/page.html", """
+            {% extends "layouts/base.html" %}
+            {% block main %}<div id="model">lang={{ page.lang }} original={{ page.original.url }} {{ page.original.lang }}\
+             outdated={{ page.outdated }} versions={% for v in page.translations %}[{{ v.lang }} {{ v.name }} {{ v.url }}\
+             {{ v.title }}{% if v.current %} current{% endif %}]{% endfor %}</div>
+            {{ page.content }}{% endblock %}
+            """)
+        .write("content/docs/SERVER.md", "---\ntitle: Server\nrevision: 31.07.2023\n---\n# Server\n\n"
+            + "See [the client](CLIENT.md).\n")
+        .write("content/docs/CLIENT.md", "---\ntitle: Client\nrevision: 2023-05-01\n---\n# Client\n")
+        .write("content/docs/images/diagram.png", TestSite.PNG)
+        .write("content/docs/lang/pl/SERVER.md", "---\ntitle: Serwer\nrevision: 2023-07-31\n---\n# Serwer\n\n"
+            + "Zobacz [klienta](CLIENT.md) i ![schemat](images/diagram.png).\n")
+        .write("content/docs/lang/pl/CLIENT.md", "---\ntitle: Klient\nrevision: 01.04.2023\n---\n# Klient\n")
+        .write("content/docs/lang/fr/SERVER.md", "---\ntitle: Serveur\nrevision: 2023-06-01T10:00:00Z\n---\n"
+            + "# Serveur\n\nVoir [le client](CLIENT.md).\n")
+        .write("content/blog/2024-01-01-hello.md", "---\ntitle: Hello\n---\nHello, readers.\n")
+        .write("content/blog/lang/pl/2024-01-01-hello.md", "---\ntitle: Cześć\n---\nCześć, czytelnicy.\n")
+        .write("content/blog/lang/fr/2024-01-01-hello.md", "---\ntitle: Bonjour\n---\nBonjour.\n");
+  }
+
+  private BuildResult build() {
+    return SiteBuilder.build(BuildOptions.of(dir).withOutput(dir.resolve("_site")));
+  }
+
+  private String model(String file) {
+    String html = site.read(file);
+    int at = html.indexOf("<div id=\"model\">");
+    return html.substring(at + 16, html.indexOf("</div>", at));
+  }
+
+  @Test
+  void translationsAndOriginalsKnowEachOther() {
+    BuildResult result = build();
+    assertThat(result.problems()).isEmpty();
+    String versions = "versions=[en English /docs/SERVER.html Server%s][pl Polski /docs/lang/pl/SERVER.html Serwer%s]"
+        + "[fr Français /docs/lang/fr/SERVER.html Serveur%s]";
+    assertThat(model("_site/docs/SERVER.html")).isEqualTo("lang=en original=  outdated=false "
+        + versions.formatted(" current", "", ""));
+    assertThat(model("_site/docs/lang/pl/SERVER.html")).isEqualTo("lang=pl original=/docs/SERVER.html en"
+        + " outdated=false " + versions.formatted("", " current", ""));
+    assertThat(model("_site/docs/lang/fr/SERVER.html")).isEqualTo("lang=fr original=/docs/SERVER.html en"
+        + " outdated=true " + versions.formatted("", "", " current"));
+    assertThat(model("_site/docs/lang/pl/CLIENT.html")).startsWith("lang=pl original=/docs/CLIENT.html en outdated=true");
+  }
+
+  @Test
+  void aLinkFromATranslationToAnUntranslatedPageLeadsToTheOriginals() {
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/docs/lang/pl/SERVER.html"))
+        .as("pl has CLIENT.md translated").contains("<a href=\"/docs/lang/pl/CLIENT.html\">klienta</a>")
+        .as("no pl images/: the original's").contains("src=\"/docs/images/diagram.png\"");
+    assertThat(site.read("_site/docs/lang/fr/SERVER.html"))
+        .as("fr has no CLIENT.md: the original").contains("<a href=\"/docs/CLIENT.html\">le client</a>");
+  }
+
+  @Test
+  void withPreferSameLanguageALinkGoesToTheVersionInThePagesLanguage() {
+    site.write("site.yml", SETTINGS.replace("translations:\n", "translations:\n  preferSameLanguage: true\n"));
+    site.write("content/docs/lang/pl/SERVER.md", "---\ntitle: Serwer\n---\n# Serwer\n\n"
+        + "[Klient](../../CLIENT.md), [Server](../../SERVER.md#server)\n");
+    assertThat(build().problems()).extracting(Problem::toString).as("the anchor is looked for in the pl version")
+        .containsExactly("content/docs/lang/pl/SERVER.md:6: warning: missing anchor ../../SERVER.md#server: this page"
+            + " has no id \"server\"; nearest is \"serwer\"");
+    assertThat(site.read("_site/docs/lang/pl/SERVER.html"))
+        .contains("<a href=\"/docs/lang/pl/CLIENT.html\">Klient</a>")
+        .as("its own page, with the anchor checked there").contains("<a href=\"/docs/lang/pl/SERVER.html#server\">");
+    assertThat(site.read("_site/docs/SERVER.html")).as("the original links to originals")
+        .contains("<a href=\"/docs/CLIENT.html\">the client</a>");
+  }
+
+  @Test
+  void translatedPostsAreListedOnlyByTheBlogOfTheirLanguage() {
+    assertThat(build().problems()).isEmpty();
+    String index = site.read("_site/blog/index.html");
+    assertThat(index).contains("Hello").doesNotContain("Cześć").doesNotContain("Bonjour");
+    assertThat(site.read("_site/feed.rss")).contains("Hello").doesNotContain("Cześć").doesNotContain("Bonjour");
+    assertThat(site.read("_site/pl/blog/index.html")).contains("Cześć").doesNotContain("Hello");
+    assertThat(site.read("_site/pl/blog/feed.atom")).contains("Cześć")
+        .contains("<link href=\"https://example.org/pl/blog/\" rel=\"alternate\"").doesNotContain("Hello");
+    assertThat(site.exists("_site/pl/blog/feed.rss")).isTrue();
+    assertThat(site.exists("_site/fr/blog/index.html")).as("fr has no blog: true").isFalse();
+    assertThat(site.exists("_site/blog/lang/fr/2024-01-01-hello.html") || site.exists("_site/blog/lang/fr/2024-01-01-hello/index.html"))
+        .as("the fr post is still published").isTrue();
+  }
+
+  @Test
+  void theSitemapNamesEveryVersionOfAPage() {
+    assertThat(build().problems()).isEmpty();
+    String map = site.read("_site/sitemap.xml");
+    assertThat(map).contains("xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"");
+    String alternates = "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/docs/SERVER.html\"/>"
+        + "<xhtml:link rel=\"alternate\" hreflang=\"pl\" href=\"https://example.org/docs/lang/pl/SERVER.html\"/>"
+        + "<xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.org/docs/lang/fr/SERVER.html\"/>";
+    for (String page : List.of("docs/SERVER.html", "docs/lang/pl/SERVER.html", "docs/lang/fr/SERVER.html")) {
+      assertThat(map).contains("<loc>https://example.org/" + page + "</loc>" + alternates);
+    }
+    assertThat(map).contains("<loc>https://example.org/docs/images/diagram.png</loc>".replace("docs/images/diagram.png",
+        "docs/CLIENT.html") + "<xhtml:link rel=\"alternate\" hreflang=\"en\"");
+    assertThat(map).as("a page with no other version has none").contains("<loc>https://example.org/pl/blog/</loc></url>");
+  }
+
+  @Test
+  void aTranslationOfNothingIsAWarning() {
+    site.write("content/docs/lang/fr/GUIDE.md", "---\ntitle: Guide\n---\n# Guide\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "content/docs/lang/fr/GUIDE.md: warning: a translation (fr) of docs/GUIDE.md, which the site does not publish;"
+            + " it is published as a page of its own");
+  }
+
+  @Test
+  void anUndeclaredCodeWhereThePatternPutsALanguageIsAnError() {
+    site.write("content/docs/lang/de/SERVER.md", "---\ntitle: Server\n---\n# Server\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "content/docs/lang/de/SERVER.md: 'de' is where translations.pattern ({dir}/lang/{lang}/{file}) puts a"
+            + " language, but site.yml declares no language de (languages: en, pl, fr)");
+  }
+
+  @Test
+  void twoVersionsInOneLanguageAreAnErrorNamingBoth() {
+    site.write("content/docs/lang/PL/SERVER.md", "---\ntitle: Serwer\n---\n# Serwer\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "content/docs/lang/pl/SERVER.md: a second version of docs/SERVER.md in pl:"
+            + " content/docs/lang/PL/SERVER.md is one already");
+  }
+
+  @Test
+  void aRevisionThatIsNoDateIsAWarningAtItsLine() {
+    site.write("content/docs/lang/fr/SERVER.md", "---\ntitle: Serveur\nrevision: last tuesday\n---\n# Serveur\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "content/docs/lang/fr/SERVER.md:3: warning: revision: 'last tuesday' is no date; write 2023-07-31,"
+            + " 31.07.2023 or 2023-07-31T10:00:00Z");
+    assertThat(model("_site/docs/lang/fr/SERVER.html")).contains("outdated=false");
+  }
+}
