@@ -1098,6 +1098,14 @@ public final class Session {
     return map;
   }
 
+  /**
+   * For each language but the default, as the last run planned: its translations, those outdated
+   * and the originals it has none of. Empty on a site that declares no languages.
+   */
+  public List<Translations.Report> translationReport() {
+    return translations.report();
+  }
+
   /** The files outside the site's folders whose existence decided a link in the last run. */
   Set<Path> filesConsulted() {
     return links == null ? Set.of() : links.filesConsulted();

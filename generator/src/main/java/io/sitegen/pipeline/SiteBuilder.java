@@ -2,6 +2,7 @@ package io.sitegen.pipeline;
 
 import io.sitegen.cache.PageCache;
 import io.sitegen.config.SiteConfig;
+import io.sitegen.content.Translations;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.output.Output;
 import io.sitegen.problems.Problems;
@@ -37,6 +38,20 @@ public final class SiteBuilder {
    *                for another build of the same output, an output put back after a killed build
    */
   public static BuildResult build(BuildOptions options, Consumer<String> timings, Consumer<String> notes) {
+    return build(options, timings, notes, session -> { });
+  }
+
+  /**
+   * Checks the site as {@link #build} does, writing nothing, then hands over what the build found
+   * of the site's translations: for each language but the default, its translations, those
+   * outdated and the originals it lacks.
+   */
+  public static BuildResult checkTranslations(BuildOptions options, Consumer<List<Translations.Report>> report) {
+    return build(options, line -> { }, line -> { }, session -> report.accept(session.translationReport()));
+  }
+
+  private static BuildResult build(BuildOptions options, Consumer<String> timings, Consumer<String> notes,
+      Consumer<Session> done) {
     Path root = options.root();
     if (!SiteConfig.hasContent(root)) {
       Problems problems = new Problems();
@@ -47,7 +62,9 @@ public final class SiteBuilder {
     }
     Session session = new Session(options, false);
     try {
-      return build(options, session, timings, notes);
+      BuildResult result = build(options, session, timings, notes);
+      done.accept(session);
+      return result;
     } finally {
       session.close();
     }

@@ -172,4 +172,25 @@ class TranslationsTest {
             + " 31.07.2023 or 2023-07-31T10:00:00Z");
     assertThat(model("_site/docs/lang/fr/SERVER.html")).contains("outdated=false");
   }
+
+  @Test
+  void checkTranslationsPrintsATableOfEachLanguageAndExitsZero() {
+    site.write("content/docs/INSTALL.md", "---\ntitle: Install\n---\n# Install\n");
+    TestSite.Run run = site.run("check", "--translations");
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("""
+        translations:
+          language     translated  outdated  missing
+          pl Polski             3         1        1
+          fr Français           2         1        2
+          outdated (pl): content/docs/lang/pl/CLIENT.md
+          outdated (fr): content/docs/lang/fr/SERVER.md
+        """);
+  }
+
+  @Test
+  void checkTranslationsOnASiteInOneLanguageSaysSo() {
+    site.write("site.yml", "baseUrl: https://example.org\n");
+    assertThat(site.run("check", "--translations").out()).contains("site.yml declares no second language");
+  }
 }
