@@ -3,7 +3,6 @@ package io.sitegen.config;
 import io.sitegen.problems.Problems;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -170,11 +169,5 @@ public record Languages(List<Language> all, String pattern, boolean preferSameLa
       if (key.matcher(lines[i]).find()) return i + 1;
     }
     return from;
-  }
-
-  /** The code as pages and URLs use it: as declared. */
-  public String canonical(String code) {
-    Language l = find(code);
-    return l == null ? code.toLowerCase(Locale.ROOT) : l.code();
   }
 }

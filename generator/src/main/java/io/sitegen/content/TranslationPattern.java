@@ -1,7 +1,6 @@
 package io.sitegen.content;
 
 import io.sitegen.config.Languages;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,9 +113,5 @@ public final class TranslationPattern {
     if (!languages.declared()) return page.inLanguage(null, null);
     Match m = match(page.relPath());
     return m == null ? page.inLanguage(languages.defaultCode(), null) : page.inLanguage(m.lang(), m.original());
-  }
-
-  static String lower(String code) {
-    return code.toLowerCase(Locale.ROOT);
   }
 }
