@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "init", mixinStandardHelpOptions = true,
     description = {"Writes a starter site that builds at once.",
         "Into DIR (default: the current folder): site.yml with every key explained, layouts (home, blog"
-            + " index, post, doc, 404), a stylesheet, a post, a docs page, a .gitignore and a GitHub Pages"
+            + " index, post, doc, 404), a stylesheet, the layouts' words (i18n/en.yml), a post, a docs page, a .gitignore and a GitHub Pages"
             + " workflow (.github/workflows/pages.yml). A folder that is not empty is refused, unless --force,"
             + " which only adds the files that are missing."},
     footerHeading = "%nExamples:%n",
