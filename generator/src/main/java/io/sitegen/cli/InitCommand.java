@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "init", mixinStandardHelpOptions = true,
     description = {"Writes a starter site that builds at once.",
         "Into DIR (default: the current folder): site.yml with every key explained, layouts (home, blog"
-            + " index, post, doc, 404), a stylesheet, the layouts' words (i18n/en.yml), a post, a docs page, a .gitignore and a GitHub Pages"
-            + " workflow (.github/workflows/pages.yml). A folder that is not empty is refused, unless --force,"
-            + " which only adds the files that are missing."},
+            + " index, post, doc, 404), a stylesheet, the layouts' words (i18n/en.yml), a post, a docs page,"
+            + " a .gitignore and a GitHub Pages workflow (.github/workflows/pages.yml). A folder that is not"
+            + " empty is refused, unless --force, which only adds the files that are missing."},
     footerHeading = "%nExamples:%n",
     footer = {"  site init my-site", "  cd my-site && site serve"})
 final class InitCommand implements Callable<Integer> {
