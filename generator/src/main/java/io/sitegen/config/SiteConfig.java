@@ -368,7 +368,8 @@ public final class SiteConfig {
   public static List<Path> sourcesOf(Path root) {
     List<Path> sources = new ArrayList<>(load(root, new Problems()).contentDirs());
     if (!sources.contains(root.resolve(CONTENT))) sources.add(root.resolve(CONTENT));
-    sources.addAll(List.of(root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve("data"), root.resolve(FILE_NAME)));
+    sources.addAll(List.of(root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve("data"), root.resolve("i18n"),
+        root.resolve(FILE_NAME)));
     return sources;
   }
 

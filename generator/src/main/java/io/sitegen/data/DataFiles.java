@@ -41,8 +41,14 @@ public final class DataFiles {
 
   /** The site's rule for reading files ({@link SiteFiles#of}), with the data folder as one more source. */
   public static SiteFiles siteFiles(SiteConfig config, Path output) {
+    return siteFiles(config, output, List.of());
+  }
+
+  /** As {@link #siteFiles(SiteConfig, Path)}, with {@code more} folders as sources too (i18n/). */
+  static SiteFiles siteFiles(SiteConfig config, Path output, List<Path> more) {
     List<Path> sources = new ArrayList<>(config.contentDirs());
     sources.addAll(List.of(config.layoutsDir(), config.assetsDir(), folder(config.root())));
+    sources.addAll(more);
     return new SiteFiles(config.root(), sources, List.of(output));
   }
 
@@ -99,16 +105,8 @@ public final class DataFiles {
   }
 
   private static Object read(Path file, String shown, Problems problems) {
-    String text;
-    try {
-      text = Text.read(file);
-    } catch (CharacterCodingException e) {
-      problems.error(shown, 0, "not valid UTF-8 text");
-      return UNREAD;
-    } catch (IOException e) {
-      problems.error(shown, 0, "cannot read: " + SiteFiles.describe(e));
-      return UNREAD;
-    }
+    String text = readText(file, shown, problems);
+    if (text == null) return UNREAD;
     if (shown.toLowerCase(Locale.ROOT).endsWith(".json")) {
       List<Problem> found = new ArrayList<>();
       Object value = Json.parse(text, shown, found);
@@ -116,6 +114,21 @@ public final class DataFiles {
       return found.isEmpty() ? value : UNREAD;
     }
     return Yaml.parse(text, shown, 1, "YAML", problems).orElse(UNREAD);
+  }
+
+  /**
+   * The text of a file the site reads as data (UTF-8), or null when it cannot be read: then why is
+   * added to {@code problems}, naming the file as {@code shown}.
+   */
+  static String readText(Path file, String shown, Problems problems) {
+    try {
+      return Text.read(file);
+    } catch (CharacterCodingException e) {
+      problems.error(shown, 0, "not valid UTF-8 text");
+    } catch (IOException e) {
+      problems.error(shown, 0, "cannot read: " + SiteFiles.describe(e));
+    }
+    return null;
   }
 
   /** What {@link #read} gives for a file it could not read: a JSON file may hold null. */

@@ -3,6 +3,7 @@ package io.sitegen.pipeline;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Page;
 import io.sitegen.data.DataFiles;
+import io.sitegen.data.StringTables;
 import io.sitegen.files.SiteFiles;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,12 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What changed, by kind, decided from the paths alone: the settings, the data files, Markdown pages
+ * What changed, by kind, decided from the paths alone: the settings, the data files and string tables, Markdown pages
  * and other files of the mounts (by default {@code content/}), layouts, assets. Paths outside the
  * site's sources, and files that are not sources (editor and OS temp files, hidden files), are no
  * change at all.
  *
- * @param data      whether anything under {@code data/} changed, or the folder itself came or went
+ * @param data      whether anything under {@code data/} or {@code i18n/} changed, or either folder itself came
+ *                  or went: every layout may read them
  * @param pages     Markdown files, by site path
  * @param files     other files of the mounts, by site path
  * @param layouts   files under the layouts folder, as paths from the site root ({@code layouts/x.html})
@@ -37,6 +39,7 @@ record Changes(boolean settings, boolean data, Set<String> pages, Set<String> fi
     Path layouts = config.layoutsDir().toAbsolutePath().normalize();
     Path assets = config.assetsDir().toAbsolutePath().normalize();
     Path dataDir = DataFiles.folder(root);
+    Path stringsDir = StringTables.folder(root);
     boolean settings = false;
     boolean data = false;
     Set<String> pages = new TreeSet<>();
@@ -48,8 +51,9 @@ record Changes(boolean settings, boolean data, Set<String> pages, Set<String> fi
       Path abs = path.toAbsolutePath().normalize();
       if (abs.equals(root.resolve(SiteConfig.FILE_NAME))) {
         settings = true;
-      } else if (abs.equals(dataDir) || isSourceUnder(dataDir, abs)) {
-        // before the mounts: a mount of data/ (as odd as that is) is rebuilt with the rest
+      } else if (abs.equals(dataDir) || isSourceUnder(dataDir, abs) || abs.equals(stringsDir)
+          || isSourceUnder(stringsDir, abs)) {
+        // before the mounts: a mount of data/ or i18n/ (as odd as that is) is rebuilt with the rest
         data = true;
       } else if (isSourceUnder(layouts, abs)) {
         layoutFiles.add(slashed(root.relativize(abs)));

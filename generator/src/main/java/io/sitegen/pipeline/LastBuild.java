@@ -4,6 +4,7 @@ import io.sitegen.cache.CacheFiles;
 import io.sitegen.cache.PageCache;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.data.DataFiles;
+import io.sitegen.data.StringTables;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.problems.Problem;
 import io.sitegen.problems.Problems;
@@ -91,7 +92,7 @@ final class LastBuild {
   static Optional<Inputs> inputs(BuildOptions options, Map<String, String> known) {
     Problems problems = new Problems();
     SiteConfig config = SiteConfig.load(options.root(), new Problems()); // its problems are the build's to report
-    SiteFiles files = DataFiles.siteFiles(config, options.output()); // SiteFiles.of, and data/
+    SiteFiles files = StringTables.siteFiles(config, options.output()); // SiteFiles.of, and data/ and i18n/
     long now = System.currentTimeMillis();
     MessageDigest all = CacheFiles.sha256();
     CacheFiles.part(all, PageCache.generatorIdentity());
@@ -110,7 +111,8 @@ final class LastBuild {
     }
     Map<String, String> sources = new TreeMap<>();
     List<Path> folders = new ArrayList<>(config.contentDirs());
-    folders.addAll(List.of(config.layoutsDir(), config.assetsDir(), DataFiles.folder(config.root())));
+    folders.addAll(List.of(config.layoutsDir(), config.assetsDir(), DataFiles.folder(config.root()),
+        StringTables.folder(config.root())));
     for (Path folder : folders) {
       // the files a build reads: a mount's excluded paths are no input
       java.util.function.Predicate<String> skip = config.mounts().all().stream()

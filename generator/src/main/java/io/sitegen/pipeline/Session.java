@@ -16,6 +16,7 @@ import io.sitegen.content.Source;
 import io.sitegen.content.TranslationPattern;
 import io.sitegen.content.Translations;
 import io.sitegen.data.DataFiles;
+import io.sitegen.data.StringTables;
 import io.sitegen.files.SiteFiles;
 import io.sitegen.links.Anchors;
 import io.sitegen.links.GitHubIds;
@@ -94,6 +95,8 @@ public final class Session {
   private List<String> assets = List.of();
   /** The data files as layouts see them ({@code data}): read-only. */
   private Map<String, Object> data = Map.of();
+  /** The strings of each language, for the layouts' {@code i18n} function ({@code i18n/LANG.yml}). */
+  private StringTables strings = StringTables.NONE;
 
   private List<Page> published = List.of();
   private List<Page> listed = List.of();
@@ -408,6 +411,8 @@ public final class Session {
     assets = files.list(config.assetsDir(), reading);
     files.list(config.layoutsDir(), reading); // read by name, listed only to report links that lead out
     data = DataFiles.load(config, options.output(), reading);
+    strings = StringTables.load(config, options.output(), reading);
+    layouts.strings(strings);
     for (Page page : content.pages()) pages.put(page.relPath(), page);
     for (Problem p : reading.sorted()) readProblems.computeIfAbsent(keyOf(p.file()), k -> new ArrayList<>()).add(p);
     contentFiles = content.staticFiles();
@@ -740,6 +745,11 @@ public final class Session {
     if (result.problem() != null) return new Rendered(result.problem(), List.of());
     Set<String> served = new java.util.TreeSet<>();
     List<Problem> wrongLinks = layoutLinks(layout, result.html(), content, pageUrl, served);
+    if (!result.warnings().isEmpty()) {
+      // keys i18n found no text for: told with the wrong links, once per layout line, and never reused
+      wrongLinks = new ArrayList<>(wrongLinks);
+      wrongLinks.addAll(result.warnings());
+    }
     String text = noindex ? noindex(result.html()) : result.html();
     String written = null;
     if (key != null && wrongLinks.isEmpty()) {
@@ -848,7 +858,7 @@ public final class Session {
     String made = siteKey;
     if (made == null) {
       made = new Fingerprint().add("output-key-3").add(PageCache.generatorIdentity()).add(config.values())
-          .add(preview).add(options.drafts()).add(options.links()).add(data).hex();
+          .add(preview).add(options.drafts()).add(options.links()).add(data).add(strings.tables()).hex();
       siteKey = made;
     }
     return made;

@@ -41,6 +41,7 @@ public final class Layouts {
   private final Path folder;
   private final PebbleEngine engine;
   private final UrlFilters urls;
+  private final I18n i18n = new I18n();
 
   /**
    * @param folder the layouts folder: every template is read from it only
@@ -68,6 +69,7 @@ public final class Layouts {
         .newLineTrimming(false)
         .cacheActive(true)
         .extension(urls = new UrlFilters(baseUrl, basePath))
+        .extension(i18n)
         .build();
   }
 
@@ -77,6 +79,11 @@ public final class Layouts {
    */
   public void serving(java.util.function.Predicate<String> serves) {
     urls.serving(serves);
+  }
+
+  /** Gives the {@code i18n} function the site's string tables. */
+  public void strings(io.sitegen.data.StringTables tables) {
+    i18n.tables(tables);
   }
 
   /** What a question a rendering asked ({@link Result#asked}) is answered now. */
@@ -133,11 +140,13 @@ public final class Layouts {
   public Result render(String layout, Map<String, Object> context, String forSource) {
     Map<String, Boolean> asked = new java.util.TreeMap<>();
     UrlFilters.ASKED.set(asked);
+    I18n.Rendering rendering = I18n.Rendering.of(context);
+    I18n.RENDERING.set(rendering);
     try {
       PebbleTemplate template = engine.getTemplate(layout);
       StringWriter out = new StringWriter(8192);
       template.evaluate(out, context);
-      return new Result(out.toString(), null, asked);
+      return new Result(out.toString(), null, asked, warnings(layout, rendering.misses()));
     } catch (ParserException e) {
       return new Result(null, problem(e, layout, "template syntax: "), asked);
     } catch (PebbleException e) {
@@ -153,7 +162,19 @@ public final class Layouts {
           "template: " + reason + " (rendering " + forSource + ")"), asked);
     } finally {
       UrlFilters.ASKED.remove();
+      I18n.RENDERING.remove();
     }
+  }
+
+  /** The warnings of the keys a rendering of {@code layout} found no text for, each once, located in its files. */
+  private List<Problem> warnings(String layout, List<I18n.Miss> misses) {
+    if (misses.isEmpty()) return List.of();
+    Set<Problem> found = new LinkedHashSet<>();
+    for (I18n.Miss miss : misses) {
+      Where where = whereCalled(layout, "i18n", miss.key(), miss.template(), miss.line());
+      found.add(Problem.warning(where.file(), where.line(), miss.message()));
+    }
+    return List.copyOf(found);
   }
 
   private Problem problem(PebbleException e, String layout, String prefix) {
@@ -348,6 +369,38 @@ public final class Layouts {
 
   private final Map<String, Where> written = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /**
+   * Where {@code layout}'s files call {@code function} with {@code argument} written as a quoted
+   * string ({@code i18n("nav.docs")}): the call on the line Pebble gives, when it is written there;
+   * else the first such call in the file Pebble names, else in any file of the layout. A call whose
+   * argument is worked out while rendering is at the line Pebble gives, or line 0 of the layout.
+   *
+   * @param template the template Pebble was running, as it names it, or null
+   * @param line     the line Pebble gives, or 0
+   */
+  public Where whereCalled(String layout, String function, String argument, String template, int line) {
+    String file = template == null ? null : template.startsWith("/") ? template.substring(1) : relative(template);
+    return written.computeIfAbsent(layout + "\2" + function + "\0" + argument + "\0" + file + "\0" + line, k -> {
+      Pattern call = Pattern.compile("(?<![.\\w])" + Pattern.quote(function) + "\\s*\\(\\s*(?:\\w+\\s*=\\s*)?([\"'])"
+          + Pattern.quote(argument) + "\\1");
+      Where inFile = null;
+      Where anywhere = null;
+      for (String name : filesOf(layout)) {
+        String text = source(name);
+        Matcher m = call.matcher(text);
+        while (m.find()) {
+          Where at = new Where(name, io.sitegen.config.Text.lineAt(text, m.start()));
+          if (name.equals(file) && at.line() == line) return at;
+          if (inFile == null && name.equals(file)) inFile = at;
+          if (anywhere == null) anywhere = at;
+        }
+      }
+      if (inFile != null) return inFile;
+      if (anywhere != null) return anywhere;
+      return file != null && line > 0 && filesOf(layout).contains(file) ? new Where(file, line) : new Where(layout, 0);
+    });
+  }
+
   private static final Pattern LINK_ATTRIBUTE = Pattern.compile("(?i)[\\s\"'](?:href|src)\\s*=\\s*");
   private static final Pattern EXPRESSION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
 
@@ -402,8 +455,14 @@ public final class Layouts {
   /**
    * Either the rendered text or the problem that stopped it.
    *
-   * @param asked what the rendering asked of the site's outputs ({@code exists}, {@code url}), with
-   *              the answers it got: {@link #answer} tells whether they still hold
+   * @param asked    what the rendering asked of the site's outputs ({@code exists}, {@code url}), with
+   *                 the answers it got: {@link #answer} tells whether they still hold
+   * @param warnings what the rendering found wrong without failing: keys {@code i18n} has no text
+   *                 for in the page's language, located in the layout's files
    */
-  public record Result(String html, Problem problem, Map<String, Boolean> asked) {}
+  public record Result(String html, Problem problem, Map<String, Boolean> asked, List<Problem> warnings) {
+    public Result(String html, Problem problem, Map<String, Boolean> asked) {
+      this(html, problem, asked, List.of());
+    }
+  }
 }
