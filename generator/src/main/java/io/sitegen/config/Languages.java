@@ -20,6 +20,12 @@ public record Languages(List<Language> all, String pattern, boolean preferSameLa
   /** Hugo's convention, for a site that declares languages but no pattern: {@code docs/x.pl.md}. */
   public static final String DEFAULT_PATTERN = "{dir}/{name}.{lang}.md";
   public static final Languages NONE = new Languages(List.of(), DEFAULT_PATTERN, false);
+  /**
+   * The language of a site that declares none, for its layouts' words ({@code i18n/en.yml}): English,
+   * as Hugo's {@code defaultContentLanguage} is. Its pages have no {@code page.lang} and no translations.
+   */
+  public static final Languages IMPLICIT = new Languages(List.of(new Language("en", "English", false)),
+      DEFAULT_PATTERN, false);
 
   /**
    * One declared language.
@@ -36,6 +42,11 @@ public record Languages(List<Language> all, String pattern, boolean preferSameLa
 
   public boolean declared() {
     return !all.isEmpty();
+  }
+
+  /** These languages, or {@link #IMPLICIT} English when none is declared: the languages of the layouts' words. */
+  public Languages ofText() {
+    return declared() ? this : IMPLICIT;
   }
 
   /** The default language's code: the first declared; null for a site that declares none. */

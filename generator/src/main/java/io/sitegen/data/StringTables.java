@@ -67,7 +67,7 @@ public final class StringTables {
    * @param output the output folder, never read
    */
   public static StringTables load(SiteConfig config, Path output, Problems problems) {
-    Languages languages = config.languages();
+    Languages languages = config.languages().ofText();
     Path folder = folder(config.root());
     Map<String, Map<String, String>> tables = new LinkedHashMap<>();
     for (Languages.Language l : languages.all()) tables.put(l.code(), Map.of());
@@ -84,7 +84,10 @@ public final class StringTables {
       String code = rel.substring(0, rel.length() - ext.length());
       Languages.Language language = languages.find(code);
       if (language == null) {
-        problems.warning(shown, 0, "no language " + code + " in " + SiteConfig.FILE_NAME + "'s languages");
+        problems.warning(shown, 0, config.languages().declared()
+            ? "no language " + code + " in " + SiteConfig.FILE_NAME + "'s languages"
+            : SiteConfig.FILE_NAME + " declares no languages, so the site's words are English, from " + FOLDER
+                + "/en.yml: declare languages to use " + code);
         continue;
       }
       String other = fileOf.putIfAbsent(language.code(), shown);
@@ -183,7 +186,7 @@ public final class StringTables {
     return languages;
   }
 
-  /** The default language's code; null when the site declares no languages. */
+  /** The default language's code: {@code en} when the site declares no languages. */
   public String defaultCode() {
     return languages.defaultCode();
   }

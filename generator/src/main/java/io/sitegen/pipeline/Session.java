@@ -221,7 +221,7 @@ public final class Session {
         states.computeIfPresent(rel, (k, s) -> s.withLayoutProblems(List.of()));
         continue;
       }
-      Page now = read.page().asOf(at, config.timezone(), options.future());
+      Page now = asPlanned(read.page(), at);
       readProblems.remove(rel);
       // A new address or draft state changes every link and listing: run everything.
       if (!Objects.equals(old.url(), now.url()) || old.draft() != now.draft()) return rebuildAll(out);
@@ -247,7 +247,8 @@ public final class Session {
             .noneMatch(p -> p.outputPath().equals(NOT_FOUND_PATH)))) {
       return rebuildAll(out);
     }
-    return run(new Work(false, bodies, pagesToRender, listing, changes.layouts(), copies), out);
+    // tracked as a full run's outputs are: a tag page written now is deleted by a later full run that drops it
+    return run(new Work(false, bodies, pagesToRender, listing, changes.layouts(), copies), tracking(out));
   }
 
   private BuildResult rebuildAll(Output out) {
@@ -278,6 +279,7 @@ public final class Session {
       }
       settingsBroken = false;
       settingsWarnings = settings.sorted();
+      pattern = new TranslationPattern(config.languages());
       content = scan();
       lap("read settings and content");
     }
@@ -424,9 +426,7 @@ public final class Session {
   private void plan() {
     // a page dated after now is scheduled: a draft until its date, unless the build takes the future
     java.time.Instant now = options.clock().instant();
-    // and each page's language, and the page it translates, as translations.pattern reads its path
-    TranslationPattern pattern = new TranslationPattern(config.languages());
-    pages.replaceAll((rel, page) -> pattern.tag(page.asOf(now, config.timezone(), options.future())));
+    pages.replaceAll((rel, page) -> asPlanned(page, now));
     boolean publishDrafts = options.drafts() || config.unlistedDrafts();
     published = selected(true);
     listed = selected(false);
@@ -455,6 +455,18 @@ public final class Session {
       indexProblems = more;
     }
   }
+
+  /**
+   * A page as a run at {@code now} takes it: scheduled (a draft until its date, unless the build
+   * takes the future), and in its language, a translation of the page at its original's path,
+   * as translations.pattern reads its path. An update re-reads a page and must see it so too.
+   */
+  private Page asPlanned(Page page, java.time.Instant now) {
+    return pattern.tag(page.asOf(now, config.timezone(), options.future()));
+  }
+
+  /** translations.pattern of the settings last read. */
+  private TranslationPattern pattern = new TranslationPattern(io.sitegen.config.Languages.NONE);
 
   /** The pages this run publishes ({@code published}), or the pages it lists. */
   private List<Page> selected(boolean published) {

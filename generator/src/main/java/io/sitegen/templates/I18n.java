@@ -32,8 +32,7 @@ final class I18n extends AbstractExtension {
   /**
    * A key that had no text in the page's language.
    *
-   * @param lang     the language asked for (the page's, or the default when it has none); null when
-   *                 the site declares no languages
+   * @param lang     the language asked for (the page's, or the default when it has none)
    * @param fallback the default language, whose text was used; null when the key itself was shown
    * @param template the name of the template Pebble was running, as it gives it, or null
    * @param line     the line Pebble gives for the call, or 0
@@ -42,9 +41,6 @@ final class I18n extends AbstractExtension {
     /** What the warning says, after the layout's file and line. */
     String message() {
       String named = "i18n key \"" + key + "\"";
-      if (defaultLang == null) {
-        return named + ": " + io.sitegen.config.SiteConfig.FILE_NAME + " declares no languages; the key is shown";
-      }
       if (lang.equals(defaultLang)) return named + " has no text in " + lang + " (the default); the key is shown";
       if (fallback != null) return named + " has no text in " + lang + "; the " + fallback + " text is used";
       return named + " has no text in " + lang + " nor in " + defaultLang + " (the default); the key is shown";

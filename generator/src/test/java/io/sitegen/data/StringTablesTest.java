@@ -86,13 +86,15 @@ class StringTablesTest {
   }
 
   @Test
-  void onASiteWithoutLanguagesEveryFileIsAWarning() {
-    site.write("site.yml", "title: One language\n").write("i18n/en.yml", "a: A\n");
+  void onASiteWithoutLanguagesTheWordsAreEnglish() {
+    site.write("site.yml", "title: One language\n").write("i18n/en.yml", "a: A\n").write("i18n/de.yml", "a: Ä\n");
     StringTables tables = load();
-    assertThat(problems()).containsExactly("i18n/en.yml: warning: no language en in site.yml's languages");
-    assertThat(tables.tables()).isEmpty();
-    assertThat(tables.defaultCode()).isNull();
+    assertThat(problems()).containsExactly("i18n/de.yml: warning: site.yml declares no languages, so the site's"
+        + " words are English, from i18n/en.yml: declare languages to use de");
+    assertThat(tables.tables()).containsOnlyKeys("en");
+    assertThat(tables.defaultCode()).isEqualTo("en");
     assertThat(tables.text(null, "a")).isNull();
+    assertThat(tables.text(tables.codeOf(null), "a")).isEqualTo("A");
   }
 
   @Test

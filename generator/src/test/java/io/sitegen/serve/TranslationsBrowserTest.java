@@ -80,13 +80,17 @@ class TranslationsBrowserTest {
           assertThat((Boolean) browser.js("const r = document.querySelector('p.outdated').getBoundingClientRect();"
               + " return r.left >= 0 && r.right <= window.innerWidth")).as("the banner fits at " + width + " px").isTrue();
           assertThat(browser.driver().findElement(By.linkText("strona główna")).getAttribute("href"))
-              .as("a link the translation has no page for leads to the original's").isEqualTo(base + "/");
+              .as("a link the translation has no page for leads to the original's").isEqualTo(base + "/index.html");
+          assertThat(browser.driver().findElements(By.cssSelector(".doc-nav a"))).extracting(WebElement::getText)
+              .as("the docs of the page's language").containsExactly("Dokumentacja");
           browser.screenshot("translation-outdated-" + width);
 
           switcher.findElement(By.linkText("English")).click();
           assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Documentation");
           assertThat(browser.js("return document.documentElement.lang")).isEqualTo("en");
           assertThat(browser.driver().findElements(By.cssSelector("p.outdated"))).as("the original has no banner").isEmpty();
+          assertThat(browser.driver().findElements(By.cssSelector(".doc-nav a"))).extracting(WebElement::getText)
+              .containsExactly("Documentation");
           assertThat(browser.driver().findElement(By.cssSelector("nav.languages a[aria-current]")).getText())
               .isEqualTo("English");
         }

@@ -155,13 +155,14 @@ class I18nTest {
   }
 
   @Test
-  void onASiteWithoutLanguagesTheKeyIsShownWithAWarning() {
-    site.write("site.yml", "title: One language\n").delete("i18n/pl.yml").delete("i18n/fr.yml").delete("i18n/en.yml")
-        .write("layouts/base.html", "{{ i18n(\"nav.docs\") }}");
+  void onASiteWithoutLanguagesTheWordsAreEnglish() {
+    site.write("site.yml", "title: One language\n").delete("i18n/pl.yml").delete("i18n/fr.yml")
+        .write("i18n/en.yml", "nav: {docs: Docs}\n")
+        .write("layouts/base.html", "{{ i18n(\"nav.docs\") }} {{ i18n(\"nav.blog\") }}");
     Layouts.Result result = layouts().render("layouts/base.html", page(null), "content/a.md");
-    assertThat(result.html()).isEqualTo("nav.docs");
+    assertThat(result.html()).isEqualTo("Docs nav.blog");
     assertThat(warnings(result)).containsExactly(
-        "layouts/base.html:1: warning: i18n key \"nav.docs\": site.yml declares no languages; the key is shown");
+        "layouts/base.html:1: warning: i18n key \"nav.blog\" has no text in en (the default); the key is shown");
   }
 
   @Test
