@@ -193,4 +193,35 @@ class TranslationsTest {
     site.write("site.yml", "baseUrl: https://example.org\n");
     assertThat(site.run("check", "--translations").out()).contains("site.yml declares no second language");
   }
+
+  @Test
+  void layoutWordsComeInThePagesLanguageAndFallBackToTheDefault() {
+    site.write("i18n/en.yml", "outdated: This translation is out of date.\nhome: Home\n")
+        .write("i18n/pl.yml", "outdated: To tłumaczenie jest nieaktualne.\n")
+        .write("layouts/page.html", """
+            {% extends "layouts/base.html" %}
+            {% block main %}<div id="model">{{ i18n("outdated") }} {{ i18n("home") }}</div>{% endblock %}
+            """);
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "layouts/page.html:2: warning: i18n key \"home\" has no text in fr; the en text is used (on 2 pages)",
+        "layouts/page.html:2: warning: i18n key \"home\" has no text in pl; the en text is used (on 3 pages)",
+        "layouts/page.html:2: warning: i18n key \"outdated\" has no text in fr; the en text is used (on 2 pages)");
+    assertThat(model("_site/docs/lang/pl/SERVER.html")).isEqualTo("To tłumaczenie jest nieaktualne. Home");
+    assertThat(model("_site/docs/lang/fr/SERVER.html")).isEqualTo("This translation is out of date. Home");
+    assertThat(model("_site/docs/SERVER.html")).isEqualTo("This translation is out of date. Home");
+  }
+
+  @Test
+  void aPostTranslatedIntoALanguageFolderAtTheTopIsAPostOfThatLanguage() {
+    site.write("site.yml", SETTINGS.replace("{dir}/lang/{lang}/{file}", "{lang}/{dir}/{file}"))
+        .delete("content/blog/lang/pl/2024-01-01-hello.md").delete("content/blog/lang/fr/2024-01-01-hello.md")
+        .delete("content/docs/lang/pl/SERVER.md").delete("content/docs/lang/pl/CLIENT.md")
+        .delete("content/docs/lang/fr/SERVER.md")
+        .write("content/pl/blog/2024-01-01-hello.md", "---\ntitle: Cześć\n---\nCześć.\n")
+        .write("content/pl/docs/SERVER.md", "---\ntitle: Serwer\n---\n# Serwer\n");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/pl/blog/index.html")).contains("Cześć");
+    assertThat(site.read("_site/blog/index.html")).contains("Hello").doesNotContain("Cześć");
+    assertThat(model("_site/pl/docs/SERVER.html")).startsWith("lang=pl original=/docs/SERVER.html en");
+  }
 }
