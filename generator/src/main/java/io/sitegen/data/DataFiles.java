@@ -65,7 +65,7 @@ public final class DataFiles {
     // by name without the extension: two files of one name are an error naming both
     Map<String, List<String>> byName = new TreeMap<>();
     for (String rel : listed) {
-      String ext = extensionOf(rel);
+      String ext = extensionOf(rel, EXTENSIONS);
       if (ext == null) continue;
       byName.computeIfAbsent(rel.substring(0, rel.length() - ext.length()), k -> new ArrayList<>()).add(rel);
     }
@@ -93,11 +93,11 @@ public final class DataFiles {
     return result;
   }
 
-  /** The extension a data file is read by (lower case), or null for a file that is not one. */
-  private static String extensionOf(String rel) {
+  /** The one of {@code extensions} (lower case) a file's name ends with, or null: a data file's, or a string table's. */
+  static String extensionOf(String rel, List<String> extensions) {
     String lower = rel.toLowerCase(Locale.ROOT);
     int slash = lower.lastIndexOf('/');
-    for (String ext : EXTENSIONS) {
+    for (String ext : extensions) {
       // a name of its own before the extension: ".yml" alone is no data file
       if (lower.endsWith(ext) && lower.length() - ext.length() > slash + 1) return rel.substring(rel.length() - ext.length());
     }

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -73,7 +72,7 @@ public final class StringTables {
     for (Languages.Language l : languages.all()) tables.put(l.code(), Map.of());
     Map<String, String> fileOf = new HashMap<>(); // the file read for each language
     for (String rel : siteFiles(config, output).list(folder, problems)) {
-      String ext = extensionOf(rel);
+      String ext = DataFiles.extensionOf(rel, EXTENSIONS);
       if (ext == null) continue; // a README, say: left alone
       String shown = FOLDER + "/" + rel;
       if (rel.contains("/")) {
@@ -99,16 +98,6 @@ public final class StringTables {
       if (text != null) tables.put(language.code(), read(text, shown, problems));
     }
     return new StringTables(languages, Collections.unmodifiableMap(tables));
-  }
-
-  /** The extension a string table is read by, or null for a file that is not one. */
-  private static String extensionOf(String rel) {
-    String lower = rel.toLowerCase(Locale.ROOT);
-    int slash = lower.lastIndexOf('/');
-    for (String ext : EXTENSIONS) {
-      if (lower.endsWith(ext) && lower.length() - ext.length() > slash + 1) return rel.substring(rel.length() - ext.length());
-    }
-    return null;
   }
 
   /**
