@@ -38,17 +38,20 @@ public final class Page {
   private final String lang;
   /** For a translation, the site path of the page it translates; null for an original. */
   private final String original;
+  /** Whether the page is a translation of a page left out as a draft: it waits for its original. */
+  private final boolean held;
 
   Page(String source, String relPath, Map<String, Object> data, String layout, String url,
       String outputPath, String title, OffsetDateTime date, boolean localDate, boolean draft, int bodyLine,
       ToIntFunction<String> keyLines) {
     this(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, false, false, null, bodyLine,
-        keyLines, null, null);
+        keyLines, null, null, false);
   }
 
   private Page(String source, String relPath, Map<String, Object> data, String layout, String url,
       String outputPath, String title, OffsetDateTime date, boolean localDate, boolean draft, boolean scheduled,
-      boolean waiting, ZoneId zone, int bodyLine, ToIntFunction<String> keyLines, String lang, String original) {
+      boolean waiting, ZoneId zone, int bodyLine, ToIntFunction<String> keyLines, String lang, String original,
+      boolean held) {
     this.source = source;
     this.relPath = relPath;
     this.data = Collections.unmodifiableMap(data);
@@ -66,6 +69,7 @@ public final class Page {
     this.keyLines = keyLines;
     this.lang = lang;
     this.original = original;
+    this.held = held;
   }
 
   /** Path from the site root, for messages: {@code content/blog/x.md}. */
@@ -110,10 +114,11 @@ public final class Page {
 
   /**
    * Whether the page is left out as a draft: its front matter says {@code draft: true}, or it is
-   * {@link #scheduled} and the build does not take the future ({@code --future}).
+   * {@link #scheduled} and the build does not take the future ({@code --future}), or it translates
+   * a page left out so ({@link #held}).
    */
   public boolean draft() {
-    return draft || waiting;
+    return draft || waiting || held;
   }
 
   /** Whether the front matter says {@code draft: true}, whatever the page's date. */
@@ -170,7 +175,7 @@ public final class Page {
     ZoneId in = later ? zone : null;
     if (later == scheduled && held == waiting && java.util.Objects.equals(in, this.zone)) return this;
     return new Page(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, later, held,
-        in, bodyLine, keyLines, lang, original);
+        in, bodyLine, keyLines, lang, original, held);
   }
 
   /**
@@ -180,7 +185,23 @@ public final class Page {
   Page inLanguage(String lang, String original) {
     if (java.util.Objects.equals(lang, this.lang) && java.util.Objects.equals(original, this.original)) return this;
     return new Page(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, scheduled, waiting,
-        zone, bodyLine, keyLines, lang, original);
+        zone, bodyLine, keyLines, lang, original, held);
+  }
+
+  /**
+   * This translation as its original leaves it: left out as a draft while the original is one (a
+   * draft, or scheduled for later), so that a translation never publishes what its original does not.
+   */
+  public Page following(Page original) {
+    boolean hold = original.draft();
+    if (hold == held) return this;
+    return new Page(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, scheduled, waiting,
+        zone, bodyLine, keyLines, lang, original(), hold);
+  }
+
+  /** Whether the page is a translation left out because its original is a draft ({@link #following}). */
+  public boolean held() {
+    return held;
   }
 
   /** The page's language code; null on a site that declares no {@code languages}. */

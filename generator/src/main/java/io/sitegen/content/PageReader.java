@@ -21,8 +21,12 @@ import org.jsoup.parser.Parser;
 final class PageReader {
   private final SiteConfig config;
 
+  /** Where translations live: a translation takes the defaults of its original's place too. */
+  private final TranslationPattern translations;
+
   PageReader(SiteConfig config) {
     this.config = config;
+    this.translations = new TranslationPattern(config.languages());
   }
 
   /**
@@ -100,8 +104,10 @@ final class PageReader {
   private Optional<Page> resolve(String relPath, String source, FrontMatter fm, Problems allProblems) {
     Problems problems = new Problems();
     Map<String, Object> data = new LinkedHashMap<>();
+    // a translation takes the defaults of its original's place too (docs' for pl/docs/x.md), in the order written
+    TranslationPattern.Match translation = translations.match(relPath);
     for (PathDefault d : config.pathDefaults()) {
-      if (d.covers(relPath)) data.putAll(d.values());
+      if (d.covers(relPath) || (translation != null && d.covers(translation.original()))) data.putAll(d.values());
     }
     data.putAll(fm.data());
 

@@ -108,10 +108,22 @@ public final class TranslationPattern {
     }
   }
 
+  /**
+   * The site path that names the versions of the page at {@code sitePath}: the original's path for
+   * a translation, and for an original written in the default language's form ({@code guide.en.md}
+   * under {@code {dir}/{name}.{lang}.md}, Hugo's way); else its own path.
+   */
+  public String keyOf(String sitePath) {
+    Match m = match(sitePath);
+    return m == null ? sitePath : m.original();
+  }
+
   /** {@code page} with its language and, for a translation, its original, as this pattern reads its path. */
   public Page tag(Page page) {
     if (!languages.declared()) return page.inLanguage(null, null);
     Match m = match(page.relPath());
-    return m == null ? page.inLanguage(languages.defaultCode(), null) : page.inLanguage(m.lang(), m.original());
+    // in the default language's form (guide.en.md), a page is the original of its versions
+    if (m == null || m.lang().equals(languages.defaultCode())) return page.inLanguage(languages.defaultCode(), null);
+    return page.inLanguage(m.lang(), m.original());
   }
 }

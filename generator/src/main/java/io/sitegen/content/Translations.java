@@ -26,18 +26,22 @@ public final class Translations {
   public static final Translations NONE = new Translations(Languages.NONE, Map.of(), Map.of(), Map.of());
 
   private final Languages languages;
-  /** Every version of a page, its original first, then by the order of languages; by the original's site path. */
+  /**
+   * Every version of a page, its original first, then by the order of languages; by the original's
+   * site path as translations.pattern names it ({@code docs/guide.md}, for an original written
+   * {@code docs/guide.en.md} in the default language).
+   */
   private final Map<String, List<Page>> groups;
-  /** The site path of each page's original (its own, for an original), by site path. */
-  private final Map<String, String> originalOf;
+  /** The key of each page's group: its original's site path, as translations.pattern names it; by site path. */
+  private final Map<String, String> keyOf;
   /** When each page was written or translated ({@code revision}, else {@code date}), by site path. */
   private final Map<String, Instant> revisions;
 
-  private Translations(Languages languages, Map<String, List<Page>> groups, Map<String, String> originalOf,
+  private Translations(Languages languages, Map<String, List<Page>> groups, Map<String, String> keyOf,
       Map<String, Instant> revisions) {
     this.languages = languages;
     this.groups = groups;
-    this.originalOf = originalOf;
+    this.keyOf = keyOf;
     this.revisions = revisions;
   }
 
@@ -51,35 +55,34 @@ public final class Translations {
   public static Translations of(Languages languages, TranslationPattern pattern, Collection<Page> pages,
       Problems problems) {
     if (!languages.declared()) return NONE;
-    Map<String, Page> bySitePath = new HashMap<>();
-    for (Page p : pages) bySitePath.put(p.relPath(), p);
     Map<String, List<Page>> groups = new HashMap<>();
-    Map<String, String> originalOf = new HashMap<>();
+    Map<String, String> keyOf = new HashMap<>();
     Map<String, Instant> revisions = new HashMap<>();
     List<String> codes = languages.all().stream().map(Languages.Language::code).toList();
     for (Page p : pages) {
       Instant revision = revisionOf(p, problems);
       if (revision != null) revisions.put(p.relPath(), revision);
-      if (p.original() == null) {
-        String code = pattern.undeclaredCode(p.relPath());
-        if (code != null) {
-          problems.error(p.source(), 0, "'" + code + "' is where translations.pattern (" + languages.pattern()
-              + ") puts a language, but site.yml declares no language " + code + " (languages: "
-              + String.join(", ", codes) + ")");
-        }
-        groups.computeIfAbsent(p.relPath(), k -> new ArrayList<>()).add(p);
-        originalOf.put(p.relPath(), p.relPath());
-        continue;
+      if (p.original() != null) continue;
+      String code = pattern.undeclaredCode(p.relPath());
+      if (code != null) {
+        problems.error(p.source(), 0, "'" + code + "' is where translations.pattern (" + languages.pattern()
+            + ") puts a language, but site.yml declares no language " + code + " (languages: "
+            + String.join(", ", codes) + ")");
       }
-      Page original = bySitePath.get(p.original());
-      if (original == null || original.original() != null) {
+      String key = pattern.keyOf(p.relPath());
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+      keyOf.put(p.relPath(), key);
+    }
+    for (Page p : pages) {
+      if (p.original() == null) continue;
+      List<Page> group = groups.get(p.original());
+      if (group == null) {
         problems.warning(p.source(), 0, "a translation (" + p.lang() + ") of " + p.original()
-            + ", which " + (original == null ? "the site does not publish" : "is a translation itself")
-            + "; it is published as a page of its own");
+            + ", which the site does not publish; it is published as a page of its own");
         continue;
       }
-      groups.computeIfAbsent(p.original(), k -> new ArrayList<>()).add(p);
-      originalOf.put(p.relPath(), p.original());
+      group.add(p);
+      keyOf.put(p.relPath(), p.original());
     }
     Comparator<Page> order = Comparator.<Page>comparingInt(p -> p.original() == null ? -1 : codes.indexOf(p.lang()))
         .thenComparing(Page::relPath);
@@ -94,7 +97,22 @@ public final class Translations {
         }
       }
     }
-    return new Translations(languages, groups, originalOf, revisions);
+    return new Translations(languages, groups, keyOf, revisions);
+  }
+
+  /**
+   * The original of each translation among {@code pages} that has one there, by the translation's
+   * site path: drafts included, so that a translation of a draft can wait for it.
+   */
+  public static Map<String, Page> originalsAmong(TranslationPattern pattern, Collection<Page> pages) {
+    Map<String, Page> byKey = new HashMap<>();
+    for (Page p : pages) if (p.original() == null && p.lang() != null) byKey.putIfAbsent(pattern.keyOf(p.relPath()), p);
+    Map<String, Page> originals = new HashMap<>();
+    for (Page p : pages) {
+      Page original = p.original() == null ? null : byKey.get(p.original());
+      if (original != null) originals.put(p.relPath(), original);
+    }
+    return originals;
   }
 
   /**
@@ -102,8 +120,8 @@ public final class Translations {
    * {@code languages}: one page alone when it has no translation.
    */
   public List<Page> versionsOf(Page page) {
-    String original = originalOf.get(page.relPath());
-    List<Page> group = original == null ? null : groups.get(original);
+    String key = keyOf.get(page.relPath());
+    List<Page> group = key == null ? null : groups.get(key);
     return group == null ? List.of(page) : group;
   }
 
@@ -114,9 +132,9 @@ public final class Translations {
 
   /** The original a translation translates, or null for an original (or a translation of nothing published). */
   public Page originalOf(Page page) {
-    String original = originalOf.get(page.relPath());
-    if (original == null || original.equals(page.relPath())) return null;
-    return versionsOf(page).get(0);
+    if (page.original() == null) return null;
+    Page first = versionsOf(page).get(0);
+    return first.original() == null ? first : null;
   }
 
   /** The version of {@code page} in {@code lang}, or null when it has none. */

@@ -230,6 +230,10 @@ public final class Links {
             + ", which is published on " + page.publishedOn() + "; build with --future to include it now, or set"
             + " drafts: unlisted in site.yml to publish it unlisted until then");
       }
+      if (page.held() && !includeDrafts) {
+        return Target.broken(url, "link to a translation of a draft: " + url + " is " + page.source()
+            + ", which waits for its original " + page.original() + " to be published");
+      }
       if (page.draft() && !includeDrafts) {
         return Target.broken(url, "link to a draft: " + url + " is " + page.source()
             + ", which has draft: true; publish it (site publish), or set drafts: unlisted in site.yml to publish"

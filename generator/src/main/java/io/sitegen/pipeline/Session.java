@@ -427,6 +427,11 @@ public final class Session {
     // a page dated after now is scheduled: a draft until its date, unless the build takes the future
     java.time.Instant now = options.clock().instant();
     pages.replaceAll((rel, page) -> asPlanned(page, now));
+    // a translation of a draft waits for it: it would publish what its original does not yet
+    Map<String, Page> originals = Translations.originalsAmong(pattern, pages.values());
+    if (!originals.isEmpty()) {
+      pages.replaceAll((rel, page) -> originals.containsKey(rel) ? page.following(originals.get(rel)) : page);
+    }
     boolean publishDrafts = options.drafts() || config.unlistedDrafts();
     published = selected(true);
     listed = selected(false);

@@ -212,8 +212,11 @@ class TranslationsTest {
   }
 
   @Test
-  void aPostTranslatedIntoALanguageFolderAtTheTopIsAPostOfThatLanguage() {
-    site.write("site.yml", SETTINGS.replace("{dir}/lang/{lang}/{file}", "{lang}/{dir}/{file}"))
+  void aPageTranslatedIntoALanguageFolderAtTheTopIsOfItsOriginalsPlaceAndPostsArePostsOfThatLanguage() {
+    site.write("site.yml", SETTINGS.replace("{dir}/lang/{lang}/{file}", "{lang}/{dir}/{file}")
+            .replace("- scope: {path: ''}", "- scope: {path: docs}") + "  - scope: {path: blog}\n    values: {layout: page}\n")
+        .write("layouts/page.html", site.read("layouts/page.html").replace("lang={{ page.lang }}",
+            "section={{ page.section }} lang={{ page.lang }}"))
         .delete("content/blog/lang/pl/2024-01-01-hello.md").delete("content/blog/lang/fr/2024-01-01-hello.md")
         .delete("content/docs/lang/pl/SERVER.md").delete("content/docs/lang/pl/CLIENT.md")
         .delete("content/docs/lang/fr/SERVER.md")
@@ -222,6 +225,45 @@ class TranslationsTest {
     assertThat(build().problems()).isEmpty();
     assertThat(site.read("_site/pl/blog/index.html")).contains("Cześć");
     assertThat(site.read("_site/blog/index.html")).contains("Hello").doesNotContain("Cześć");
-    assertThat(model("_site/pl/docs/SERVER.html")).startsWith("lang=pl original=/docs/SERVER.html en");
+    assertThat(model("_site/pl/docs/SERVER.html")).as("docs' layout and section")
+        .startsWith("section=docs lang=pl original=/docs/SERVER.html en");
+  }
+
+  @Test
+  void aTranslationOfADraftWaitsForIt() {
+    site.write("content/blog/2024-02-01-secret.md", "---\ntitle: Secret\ndraft: true\n---\nNot yet.\n")
+        .write("content/blog/lang/pl/2024-02-01-secret.md", "---\ntitle: Sekret\n---\nJeszcze nie.\n")
+        .write("content/docs/lang/fr/SERVER.md", "---\ntitle: Serveur\n---\n# Serveur\n\n"
+            + "[Le secret](../../../blog/lang/pl/2024-02-01-secret.md)\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "content/docs/lang/fr/SERVER.md:6: link to a translation of a draft: ../../../blog/lang/pl/2024-02-01-secret.md"
+            + " is content/blog/lang/pl/2024-02-01-secret.md, which waits for its original blog/2024-02-01-secret.md"
+            + " to be published");
+    site.write("content/docs/lang/fr/SERVER.md", "---\ntitle: Serveur\n---\n# Serveur\n");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.exists("_site/blog/lang/pl/2024-02-01-secret.html")).isFalse();
+    assertThat(site.read("_site/pl/blog/index.html")).doesNotContain("Sekret");
+    assertThat(site.read("_site/sitemap.xml")).doesNotContain("secret");
+    assertThat(SiteBuilder.build(BuildOptions.of(dir).withOutput(dir.resolve("_site")).withDrafts(true)).problems())
+        .isEmpty();
+    assertThat(site.read("_site/pl/blog/index.html")).as("--drafts previews both").contains("Sekret");
+  }
+
+  @Test
+  void anOriginalWrittenInTheDefaultLanguagesFormIsTheOriginal() {
+    for (String f : List.of("docs/lang/pl/SERVER.md", "docs/lang/pl/CLIENT.md", "docs/lang/fr/SERVER.md",
+        "blog/lang/pl/2024-01-01-hello.md", "blog/lang/fr/2024-01-01-hello.md")) {
+      site.delete("content/" + f);
+    }
+    site.write("site.yml", SETTINGS.replace("{dir}/lang/{lang}/{file}", "{dir}/{name}.{lang}.md"))
+        .write("content/docs/guide.en.md", "---\ntitle: Guide\nrevision: 2024-02-01\n---\n# Guide\n")
+        .write("content/docs/guide.pl.md", "---\ntitle: Przewodnik\nrevision: 2024-01-01\n---\n# Przewodnik\n"
+            + "\n[Serwer](SERVER.md)\n");
+    assertThat(build().problems()).isEmpty();
+    assertThat(model("_site/docs/guide.pl.html")).isEqualTo("lang=pl original=/docs/guide.en.html en outdated=true"
+        + " versions=[en English /docs/guide.en.html Guide][pl Polski /docs/guide.pl.html Przewodnik current]");
+    site.write("content/docs/guide.md", "---\ntitle: Guide\n---\n# Guide\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "content/docs/guide.md: a second version of docs/guide.en.md in en: content/docs/guide.en.md is one already");
   }
 }
