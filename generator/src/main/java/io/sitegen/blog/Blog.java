@@ -55,6 +55,8 @@ public final class Blog {
   private final String lang;
   /** The blogs of the languages that have one, for the site's own blog; none for a language's. */
   private List<Blog> languageBlogs = List.of();
+  /** The site's blog and the languages' ({@link #all}), as each of them knows them: the versions of an index. */
+  private List<Blog> family = List.of();
 
   private Blog(SiteConfig config, SiteFiles files, List<Page> posts, String lang, String languageName) {
     this.config = config;
@@ -131,6 +133,7 @@ public final class Blog {
       languageBlogs.add(own);
     }
     blog.languageBlogs = List.copyOf(languageBlogs);
+    for (Blog b : blog.all()) b.family = blog.all();
     // dated pages in a subfolder of the blog look like posts a site had there: say why they are not
     String prefix = config.blog().dir() + "/";
     blog.subfolderDated = listed.stream()
@@ -167,6 +170,27 @@ public final class Blog {
   /** The URL of index page {@code n}, counting from 1. */
   String indexUrl(int n) {
     return prefix + "/" + settings.dir() + "/" + (n == 1 ? "" : "page/" + n + "/");
+  }
+
+  /**
+   * The blog's index in each language that has one, as {@code page.translations} lists a page's
+   * versions ({@code lang}, {@code name}, {@code url}, {@code title}, {@code current}): a language
+   * switcher leads from one to the other.
+   */
+  private List<Map<String, Object>> versions() {
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (Blog b : family) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      io.sitegen.config.Languages.Language language = config.languages().find(b.lang);
+      v.put("lang", b.lang);
+      v.put("name", language == null ? b.lang : language.name());
+      v.put("url", config.basePath() + b.indexUrl(1));
+      v.put("title", settings.title());
+      v.put("current", b == this);
+      v.put("outdated", false);
+      list.add(v);
+    }
+    return list;
   }
 
   /**
@@ -431,6 +455,7 @@ public final class Blog {
       page.put("url", config.basePath() + indexUrl(n));
       page.put("section", settings.dir());
       if (lang != null) page.put("lang", lang);
+      if (family.size() > 1) page.put("translations", versions());
       String path = indexUrl(n).substring(1) + "index.html";
       Map<String, Object> values = new LinkedHashMap<>();
       values.put("page", page);

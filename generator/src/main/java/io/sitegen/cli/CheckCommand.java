@@ -29,7 +29,7 @@ final class CheckCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--translations", description = {"Also print, for each language but the default, how many pages"
-      + " it translates, which translations are older than their original, and how many originals it has no"
+      + " it translates, which translations are older than their original, and which originals it has no"
       + " translation of. Outdated and missing translations do not change the exit code."})
   boolean translations;
 
@@ -69,6 +69,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     for (Translations.Report r : reports) {
       for (Page page : r.outdated()) console.print("  outdated (" + r.lang() + "): " + page.source());
+    }
+    // what is left to translate, language by language
+    for (Translations.Report r : reports) {
+      for (Page page : r.missing()) console.print("  missing (" + r.lang() + "): " + page.source());
     }
   }
 

@@ -117,7 +117,7 @@ public record Languages(List<Language> all, String pattern, boolean preferSameLa
       if (!(rawTranslations instanceof Map<?, ?> map)) {
         problems.error(file, line, "translations: expected a mapping such as {pattern: \"{dir}/lang/{lang}/{file}\"}");
       } else {
-        if (all.isEmpty()) {
+        if (rawLanguages == null) {
           problems.error(file, line, "translations: set languages too, the default language first, such as"
               + " {en: {name: English}, pl: {name: Polski}}");
         }
@@ -155,7 +155,11 @@ public record Languages(List<Language> all, String pattern, boolean preferSameLa
     if (pattern.contains("{file}") == pattern.contains("{name}")) {
       return "'" + pattern + "' needs one of {file} (the original's file name) or {name} (it without .md)" + example;
     }
+    // pages are Markdown files: a pattern that names anything else never matches one
     if (pattern.contains("{name}") && !pattern.endsWith(".md")) return "'" + pattern + "' with {name} must end in .md";
+    if (pattern.contains("{file}") && !pattern.endsWith("{file}")) {
+      return "'" + pattern + "': {file} (the original's file name, .md included) must end it";
+    }
     for (String p : PLACEHOLDERS) {
       int first = pattern.indexOf(p);
       if (first >= 0 && pattern.indexOf(p, first + 1) >= 0) return "'" + pattern + "' has " + p + " twice";

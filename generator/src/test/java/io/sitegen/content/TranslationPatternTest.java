@@ -90,4 +90,16 @@ class TranslationPatternTest {
         "site.yml:2: translations: set languages too, the default language first, such as"
             + " {en: {name: English}, pl: {name: Polski}}");
   }
+
+  @Test
+  void aPatternThatCouldMatchNoMarkdownFileIsAnError() {
+    new TestSite(dir).write("site.yml", "languages: [en, pl]\ntranslations: {pattern: \"{dir}/lang/{lang}/{file}.md\"}\n");
+    Problems problems = new Problems();
+    SiteConfig.load(dir, problems);
+    assertThat(problems.sorted()).extracting(Problem::toString).as("one error for languages, none for translations")
+        .containsExactly(
+            "site.yml:1: languages: expected a mapping of codes to settings, such as {en: {name: English}, pl: {name: Polski}}",
+            "site.yml:2: translations.pattern: '{dir}/lang/{lang}/{file}.md': {file} (the original's file name, .md"
+                + " included) must end it");
+  }
 }

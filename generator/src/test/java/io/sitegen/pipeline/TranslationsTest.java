@@ -120,6 +120,11 @@ class TranslationsTest {
         .contains("<link href=\"https://example.org/pl/blog/\" rel=\"alternate\"").doesNotContain("Hello");
     assertThat(site.exists("_site/pl/blog/feed.rss")).isTrue();
     assertThat(site.exists("_site/fr/blog/index.html")).as("fr has no blog: true").isFalse();
+    site.write("layouts/blog.html", "<p>{{ page.lang }}:{% for v in page.translations %} {{ v.lang }} {{ v.url }}"
+        + "{% if v.current %} current{% endif %};{% endfor %}</p>");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/blog/index.html")).isEqualTo("<p>en: en /blog/ current; pl /pl/blog/;</p>");
+    assertThat(site.read("_site/pl/blog/index.html")).isEqualTo("<p>pl: en /blog/; pl /pl/blog/ current;</p>");
     assertThat(site.exists("_site/blog/lang/fr/2024-01-01-hello.html") || site.exists("_site/blog/lang/fr/2024-01-01-hello/index.html"))
         .as("the fr post is still published").isTrue();
   }
@@ -185,6 +190,9 @@ class TranslationsTest {
           fr Français           2         1        2
           outdated (pl): content/docs/lang/pl/CLIENT.md
           outdated (fr): content/docs/lang/fr/SERVER.md
+          missing (pl): content/docs/INSTALL.md
+          missing (fr): content/docs/CLIENT.md
+          missing (fr): content/docs/INSTALL.md
         """);
   }
 
