@@ -145,7 +145,12 @@ public final class Layouts {
     try {
       PebbleTemplate template = engine.getTemplate(layout);
       StringWriter out = new StringWriter(8192);
-      template.evaluate(out, context);
+      // in the page's language (page.lang): the date filter names months and days in it
+      if (rendering.pageLang() != null) {
+        template.evaluate(out, context, java.util.Locale.forLanguageTag(rendering.pageLang()));
+      } else {
+        template.evaluate(out, context);
+      }
       return new Result(out.toString(), null, asked, warnings(layout, rendering.misses()));
     } catch (ParserException e) {
       return new Result(null, problem(e, layout, "template syntax: "), asked);

@@ -31,7 +31,7 @@ class ParallelBuildTest {
     Path fixture = Files.createDirectories(out.resolve("fixture"));
     // a site with enough pages for threads to interleave: the sample site plus generated posts
     Path sample = Path.of("..").toAbsolutePath().normalize();
-    for (String dir : new String[] {"content", "layouts", "assets"}) {
+    for (String dir : new String[] {"content", "layouts", "assets", "i18n"}) {
       try (Stream<Path> walk = Files.walk(sample.resolve(dir))) {
         for (Path p : (Iterable<Path>) walk::iterator) {
           Path to = fixture.resolve(sample.relativize(p).toString());

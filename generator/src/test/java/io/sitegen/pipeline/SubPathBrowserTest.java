@@ -36,7 +36,7 @@ class SubPathBrowserTest {
   void sampleSiteUnderASubPathHasNoBrokenLinks() throws Exception {
     Path site = temp.resolve("sample");
     Path repo = Path.of("..").toAbsolutePath().normalize();
-    for (String part : List.of("content", "layouts", "assets", "site.yml")) copy(repo.resolve(part), site.resolve(part));
+    for (String part : List.of("content", "layouts", "assets", "i18n", "site.yml")) copy(repo.resolve(part), site.resolve(part));
     crawl(site, 10);
   }
 

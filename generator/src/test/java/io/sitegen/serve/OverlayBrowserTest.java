@@ -53,7 +53,7 @@ class OverlayBrowserTest {
   void overTheSampleSitesStyleSheet() throws Exception {
     Path repo = Path.of("..").toAbsolutePath().normalize();
     Path root = dir.resolve("sample");
-    for (String part : List.of("layouts", "assets", "content")) copyTree(repo.resolve(part), root.resolve(part));
+    for (String part : List.of("layouts", "assets", "content", "i18n")) copyTree(repo.resolve(part), root.resolve(part));
     Files.copy(repo.resolve("site.yml"), root.resolve("site.yml"));
     assertThat(Files.readString(root.resolve("assets/css/site.css"))).contains("pre {");
     checkOverlay(root, "content/docs/getting-started.md", "/docs/getting-started.html", "overlay-sample");

@@ -56,6 +56,8 @@ class TranslationsBrowserTest {
         """);
     Files.writeString(site.resolve("i18n/pl.yml"), """
         languages: Języki
+        nav: {docs: Dokumentacja}
+        docs: {title: Dokumentacja}
         translation:
           outdated: To tłumaczenie jest starsze niż oryginał.
           original: Przeczytaj oryginał
@@ -83,6 +85,10 @@ class TranslationsBrowserTest {
               .as("a link the translation has no page for leads to the original's").isEqualTo(base + "/index.html");
           assertThat(browser.driver().findElements(By.cssSelector(".doc-nav a"))).extracting(WebElement::getText)
               .as("the docs of the page's language").containsExactly("Dokumentacja");
+          assertThat(browser.driver().findElement(By.cssSelector(".site-header nav a[aria-current]")).getText())
+              .as("the nav in Polish").isEqualTo("Dokumentacja");
+          assertThat(browser.driver().findElement(By.cssSelector(".site-footer")).getText())
+              .as("a word pl.yml lacks: English").isEqualTo("Built with sitegen from Markdown in this repository.");
           browser.screenshot("translation-outdated-" + width);
 
           switcher.findElement(By.linkText("English")).click();
