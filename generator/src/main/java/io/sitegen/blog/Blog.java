@@ -180,15 +180,9 @@ public final class Blog {
   private List<Map<String, Object>> versions() {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Blog b : family) {
-      Map<String, Object> v = new LinkedHashMap<>();
       io.sitegen.config.Languages.Language language = config.languages().find(b.lang);
-      v.put("lang", b.lang);
-      v.put("name", language == null ? b.lang : language.name());
-      v.put("url", config.basePath() + b.indexUrl(1));
-      v.put("title", settings.title());
-      v.put("current", b == this);
-      v.put("outdated", false);
-      list.add(v);
+      list.add(PageModel.version(b.lang, language == null ? b.lang : language.name(),
+          config.basePath() + b.indexUrl(1), settings.title(), b == this, false));
     }
     return list;
   }

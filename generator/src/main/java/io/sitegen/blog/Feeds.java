@@ -29,10 +29,6 @@ final class Feeds {
   /** The page the feeds are of, from the site root, without the sub-path; they are {@code feed.rss} and {@code feed.atom} in its folder. */
   private final String home;
 
-  Feeds(String title, String description, String baseUrl, String author) {
-    this(title, description, baseUrl, author, "/");
-  }
-
   /** @param home the page the feeds are of, a folder URL from the site root: {@code /}, {@code /tags/java/} */
   Feeds(String title, String description, String baseUrl, String author, String home) {
     this.title = title;

@@ -325,6 +325,8 @@ public final class Tags {
     if (changed == null && indexLayout) {
       Map<String, Object> page = new LinkedHashMap<>();
       page.put("title", "Tags");
+      // in the default language: tags list its pages only
+      if (config.languages().defaultCode() != null) page.put("lang", config.languages().defaultCode());
       page.put("url", basePath + "/" + DIR + "/");
       page.put("section", DIR);
       render(INDEX_LAYOUT, "/" + DIR + "/", Map.of("page", page), "the tags page", out, problems);
@@ -353,6 +355,7 @@ public final class Tags {
         paginator.put("next", n < pages ? basePath + url(tag.slug(), n + 1) : null);
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("title", n == 1 ? tag.name() : tag.name() + " (page " + n + " of " + pages + ")");
+        if (config.languages().defaultCode() != null) page.put("lang", config.languages().defaultCode());
         page.put("url", basePath + url(tag.slug(), n));
         page.put("section", DIR);
         Map<String, Object> values = new LinkedHashMap<>();

@@ -54,6 +54,7 @@ final class CheckCommand implements Callable<Integer> {
 
   /** The table of {@code --translations}: a row per language, then the outdated translations by name. */
   static void table(Console console, List<Translations.Report> reports) {
+    if (reports == null) return; // site.yml could not be read: its errors say why
     if (reports.isEmpty()) {
       console.print("translations: site.yml declares no second language (languages:), so nothing is translated");
       return;

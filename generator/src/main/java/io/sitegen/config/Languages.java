@@ -37,7 +37,8 @@ public record Languages(List<Language> all, String pattern, boolean preferSameLa
   public record Language(String code, String name, boolean blog) {}
 
   /** A language code: two or three letters, then optional subtags ({@code pt-BR}, {@code zh-Hant}). */
-  private static final Pattern CODE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+  public static final String CODE_PATTERN = "[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*";
+  private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
   private static final List<String> PLACEHOLDERS = List.of("{dir}", "{file}", "{name}", "{lang}");
 
   public boolean declared() {

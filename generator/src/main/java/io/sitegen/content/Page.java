@@ -179,8 +179,8 @@ public final class Page {
   }
 
   /**
-   * This page in language {@code lang}, as {@link Translations} found it: a translation of the
-   * page at {@code original} (a site path), or an original when that is null.
+   * This page in language {@code lang}, as {@link TranslationPattern#tag} reads its path: a
+   * translation of the page at {@code original} (a site path), or an original when that is null.
    */
   Page inLanguage(String lang, String original) {
     if (java.util.Objects.equals(lang, this.lang) && java.util.Objects.equals(original, this.original)) return this;

@@ -157,8 +157,9 @@ final class PageReader {
         ? titleFallback(fm.body(), relPath)
         : Parser.unescapeEntities(String.valueOf(data.get("title")), false);
     String url = Permalinks.publishedUrl(permalink);
-    return Optional.of(new Page(source, relPath, data, layout, url, Permalinks.outputPath(url), title,
-        date, localDate, draft, fm.bodyLine(), fm.keyLines()));
+    // its language, and the page it translates, as translations.pattern reads its path (as the permalink, from it alone)
+    return Optional.of(translations.tag(new Page(source, relPath, data, layout, url, Permalinks.outputPath(url), title,
+        date, localDate, draft, fm.bodyLine(), fm.keyLines())));
   }
 
   /** {@code article} and {@code article.html} name {@code layouts/article.html}; a path is from the site root. */

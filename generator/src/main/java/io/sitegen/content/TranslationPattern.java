@@ -35,7 +35,8 @@ public final class TranslationPattern {
       codes.append(Pattern.quote(l.code()));
     }
     this.declared = languages.declared() ? compile(pattern, "(?i:" + codes + ")") : null;
-    this.anyCode = languages.declared() && fixedSegmentBeforeLang(pattern) ? compile(pattern, "[^/.]+") : null;
+    // only a name shaped as a language code: docs/lang/java/ is a folder of docs, not a language
+    this.anyCode = languages.declared() && fixedSegmentBeforeLang(pattern) ? compile(pattern, Languages.CODE_PATTERN) : null;
   }
 
   private static Pattern compile(String pattern, String lang) {
@@ -118,8 +119,8 @@ public final class TranslationPattern {
     return m == null ? sitePath : m.original();
   }
 
-  /** {@code page} with its language and, for a translation, its original, as this pattern reads its path. */
-  public Page tag(Page page) {
+  /** {@code page} (as {@link PageReader} reads it) with its language and, for a translation, its original, as this pattern reads its path. */
+  Page tag(Page page) {
     if (!languages.declared()) return page.inLanguage(null, null);
     Match m = match(page.relPath());
     // in the default language's form (guide.en.md), a page is the original of its versions

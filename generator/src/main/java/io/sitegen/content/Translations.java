@@ -4,16 +4,12 @@ import io.sitegen.config.Languages;
 import io.sitegen.problems.Problems;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +61,7 @@ public final class Translations {
       if (p.original() != null) continue;
       String code = pattern.undeclaredCode(p.relPath());
       if (code != null) {
-        problems.error(p.source(), 0, "'" + code + "' is where translations.pattern (" + languages.pattern()
+        problems.error(p.source(), 1, "'" + code + "' is where translations.pattern (" + languages.pattern()
             + ") puts a language, but site.yml declares no language " + code + " (languages: "
             + String.join(", ", codes) + ")");
       }
@@ -77,7 +73,7 @@ public final class Translations {
       if (p.original() == null) continue;
       List<Page> group = groups.get(p.original());
       if (group == null) {
-        problems.warning(p.source(), 0, "a translation (" + p.lang() + ") of " + p.original()
+        problems.warning(p.source(), 1, "a translation (" + p.lang() + ") of " + p.original()
             + ", which the site does not publish; it is published as a page of its own");
         continue;
       }
@@ -86,13 +82,15 @@ public final class Translations {
     }
     Comparator<Page> order = Comparator.<Page>comparingInt(p -> p.original() == null ? -1 : codes.indexOf(p.lang()))
         .thenComparing(Page::relPath);
-    for (List<Page> group : groups.values()) {
+    for (Map.Entry<String, List<Page>> e : groups.entrySet()) {
+      List<Page> group = e.getValue();
       group.sort(order);
+      e.setValue(List.copyOf(group));
       Map<String, Page> byLang = new HashMap<>();
       for (Page p : group) {
         Page earlier = byLang.putIfAbsent(p.lang(), p);
         if (earlier != null) {
-          problems.error(p.source(), 0, "a second version of " + group.get(0).relPath() + " in " + p.lang()
+          problems.error(p.source(), 1, "a second version of " + group.get(0).relPath() + " in " + p.lang()
               + ": " + earlier.source() + " is one already");
         }
       }
@@ -133,8 +131,8 @@ public final class Translations {
   /** The original a translation translates, or null for an original (or a translation of nothing published). */
   public Page originalOf(Page page) {
     if (page.original() == null) return null;
-    Page first = versionsOf(page).get(0);
-    return first.original() == null ? first : null;
+    Page first = versionsOf(page).get(0); // a group is made by its original: it comes first
+    return first == page ? null : first;
   }
 
   /** The version of {@code page} in {@code lang}, or null when it has none. */
@@ -180,12 +178,9 @@ public final class Translations {
     return reports;
   }
 
-  /** The site's languages, as site.yml declares them. */
-  public Languages languages() {
-    return languages;
-  }
-
-  private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("d.M.uuuu");
+  /** {@code 31.07.2023}; strictly, so that 31.02.2023 is no date rather than the 28th. */
+  private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("d.M.uuuu")
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   /**
    * When a page was written or translated: its {@code revision} ({@code 2023-07-31},
@@ -198,53 +193,25 @@ public final class Translations {
     Instant at = parseRevision(String.valueOf(raw).trim());
     if (at == null) {
       problems.warning(page.source(), page.lineOf("revision"), "revision: '" + raw + "' is no date; write"
-          + " 2023-07-31, 31.07.2023 or 2023-07-31T10:00:00Z");
+          + " 2023-07-31, 31.07.2023, 2023-07-31 10:00 or 2023-07-31T10:00:00Z");
     }
     return at;
   }
 
-  /** A revision as an instant, or null when it is no date of the forms {@link #revisionOf} reads. */
+  /**
+   * A revision as an instant, or null when it is no date of the forms {@link #revisionOf} reads:
+   * any form of {@code date} ({@link PageReader#parseDate}), or a day written {@code 31.07.2023}.
+   */
   static Instant parseRevision(String s) {
     try {
-      return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+      return PageReader.parseDate(s).toInstant();
+    } catch (java.time.DateTimeException e) {
       // another form
     }
     try {
       return LocalDate.parse(s, DOTTED).atStartOfDay().toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      // another form
-    }
-    try {
-      return OffsetDateTime.parse(s).toInstant();
-    } catch (DateTimeParseException e) {
-      // another form
-    }
-    try {
-      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
+    } catch (java.time.DateTimeException e) {
       return null;
     }
-  }
-
-  /** For layouts: each version's {@code lang}, {@code name}, {@code url}, {@code title} and whether it is {@code current}. */
-  public List<Map<String, Object>> model(Page page, String basePath) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (Page p : versionsOf(page)) list.add(versionModel(p, page, basePath));
-    return list;
-  }
-
-  /** One version as {@link #model} lists it, or null for none. */
-  public Map<String, Object> versionModel(Page version, Page current, String basePath) {
-    if (version == null) return null;
-    Map<String, Object> m = new LinkedHashMap<>();
-    Languages.Language l = version.lang() == null ? null : languages.find(version.lang());
-    m.put("lang", version.lang());
-    m.put("name", l == null ? version.lang() : l.name());
-    m.put("url", basePath + version.url());
-    m.put("title", version.title());
-    m.put("current", version == current || version.relPath().equals(current.relPath()));
-    m.put("outdated", outdated(version));
-    return m;
   }
 }

@@ -170,11 +170,6 @@ public final class StringTables {
     return "a list";
   }
 
-  /** The declared languages. */
-  public Languages languages() {
-    return languages;
-  }
-
   /** The default language's code: {@code en} when the site declares no languages. */
   public String defaultCode() {
     return languages.defaultCode();

@@ -69,10 +69,6 @@ public final class Links {
     this.translations = translations;
   }
 
-  public Links(SiteConfig config, Collection<Page> pages, Collection<String> contentFiles, SiteIndex index,
-      boolean includeDrafts) {
-    this(config, pages, contentFiles, index, includeDrafts, Translations.NONE);
-  }
 
   /** The repository holding the site: the nearest folder with a .git, else the site root. */
   private static Path repositoryRoot(Path siteRoot) {
@@ -143,30 +139,40 @@ public final class Links {
    * to its source ({@code sourceBase}).
    */
   private Target target(Page from, String url) {
-    Target target = targetFrom(from, url);
-    Page original = target.error() == null ? null : translations.originalOf(from);
-    if (original != null && !url.startsWith("/")) {
+    Page original = url.startsWith("/") ? null : translations.originalOf(from);
+    // the hint of a broken link compares it with every page: made only for a link broken from both places
+    Target target = targetFrom(from, url, original == null);
+    if (target.error() != null && original != null) {
       // a translation links as its original does, to pages not translated (yet): those are the original's
-      Target theirs = targetFrom(original, url);
-      if (theirs.error() == null) target = theirs;
+      Target theirs = targetFrom(original, url, false);
+      target = theirs.error() == null ? theirs : targetFrom(from, url, true);
     }
-    return inSameLanguage(from, target, Url.parse(url));
+    return inSameLanguage(from, target, url);
   }
 
   /**
    * With {@code translations.preferSameLanguage}, a link to a page that has a version in the
    * linking page's language leads to that version.
    */
-  private Target inSameLanguage(Page from, Target target, Url u) {
-    if (!config.languages().preferSameLanguage() || target.page() == null || from.lang() == null) return target;
+  private Target inSameLanguage(Page from, Target target, String url) {
+    // a link to a translation names its language on purpose ("in Polish"): only one to an original is sent on
+    if (!config.languages().preferSameLanguage() || target.page() == null || target.page().original() != null
+        || from.lang() == null) {
+      return target;
+    }
     Page version = translations.in(target.page(), from.lang());
     if (version == null || version == target.page()) return target;
+    Url u = Url.parse(url);
     return new Target(basePath + publishedUrl(version) + u.suffix(), null, anchored(u) ? version : null, u.fragment(),
         version);
   }
 
-  /** Where a link leads from {@code from}'s own place, as {@link #target} says. */
-  private Target targetFrom(Page from, String url) {
+  /**
+   * Where a link leads from {@code from}'s own place, as {@link #target} says.
+   *
+   * @param hint whether a broken link's message names the nearest page ("did you mean")
+   */
+  private Target targetFrom(Page from, String url, boolean hint) {
     Url u = Url.parse(url);
     if (u.path().isEmpty()) {
       return new Target(url, null, anchored(u) ? from : null, u.fragment(), from);
@@ -197,7 +203,7 @@ public final class Links {
     if (publishedElsewhere(from, u)) return Target.kept(url);
     boolean mountedPath = fromRoot != null && config.mounts().sitePathOf(fromRoot).isPresent();
     if (!mountedPath && existsInRepository(target)) return outside(url, u, target);
-    return Target.broken(url, "broken link " + url + didYouMean(from, u, fromRoot));
+    return Target.broken(url, "broken link " + url + (hint ? didYouMean(from, u, fromRoot) : ""));
   }
 
   /**

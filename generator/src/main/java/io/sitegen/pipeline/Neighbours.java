@@ -44,7 +44,9 @@ final class Neighbours {
     for (Page p : listed) {
       if (isPost.test(p)) continue;
       int slash = p.relPath().lastIndexOf('/');
-      byFolder.computeIfAbsent(slash < 0 ? "" : p.relPath().substring(0, slash), f -> new ArrayList<>()).add(p);
+      // by folder and language: docs/a.md and docs/a.pl.md are in two chains
+      String folder = (slash < 0 ? "" : p.relPath().substring(0, slash)) + "\0" + p.lang();
+      byFolder.computeIfAbsent(folder, f -> new ArrayList<>()).add(p);
     }
     for (List<Page> folder : byFolder.values()) {
       folder.sort(Ordering.BY_WEIGHT);

@@ -279,7 +279,6 @@ public final class Session {
       }
       settingsBroken = false;
       settingsWarnings = settings.sorted();
-      pattern = new TranslationPattern(config.languages());
       content = scan();
       lap("read settings and content");
     }
@@ -428,6 +427,7 @@ public final class Session {
     java.time.Instant now = options.clock().instant();
     pages.replaceAll((rel, page) -> asPlanned(page, now));
     // a translation of a draft waits for it: it would publish what its original does not yet
+    TranslationPattern pattern = new TranslationPattern(config.languages());
     Map<String, Page> originals = Translations.originalsAmong(pattern, pages.values());
     if (!originals.isEmpty()) {
       pages.replaceAll((rel, page) -> originals.containsKey(rel) ? page.following(originals.get(rel)) : page);
@@ -463,15 +463,11 @@ public final class Session {
 
   /**
    * A page as a run at {@code now} takes it: scheduled (a draft until its date, unless the build
-   * takes the future), and in its language, a translation of the page at its original's path,
-   * as translations.pattern reads its path. An update re-reads a page and must see it so too.
+   * takes the future). An update re-reads a page and must see it so too.
    */
   private Page asPlanned(Page page, java.time.Instant now) {
-    return pattern.tag(page.asOf(now, config.timezone(), options.future()));
+    return page.asOf(now, config.timezone(), options.future());
   }
-
-  /** translations.pattern of the settings last read. */
-  private TranslationPattern pattern = new TranslationPattern(io.sitegen.config.Languages.NONE);
 
   /** The pages this run publishes ({@code published}), or the pages it lists. */
   private List<Page> selected(boolean published) {
@@ -714,11 +710,7 @@ public final class Session {
    */
   private Map<String, Object> translationModel(Page page) {
     if (!config.languages().declared()) return Map.of();
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("original", translations.versionModel(translations.originalOf(page), page, config.basePath()));
-    model.put("translations", translations.model(page, config.basePath()));
-    model.put("outdated", translations.outdated(page));
-    return model;
+    return PageModel.translations(page, translations, config.languages(), config.basePath());
   }
 
   /** The published URL of a page's front matter {@code image}, or null when it has none or it names nothing. */
@@ -938,6 +930,7 @@ public final class Session {
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("title", "Page not found");
     page.put("url", config.basePath() + "/" + NOT_FOUND_PATH);
+    if (config.languages().declared()) page.put("lang", config.languages().defaultCode());
     page.put("section", "");
     Problem problem = layoutPages(out).write(NOT_FOUND_LAYOUT, NOT_FOUND_PATH, "/" + NOT_FOUND_PATH,
         Map.of("page", page), "the 404 page");
@@ -1127,10 +1120,11 @@ public final class Session {
 
   /**
    * For each language but the default, as the last run planned: its translations, those outdated
-   * and the originals it has none of. Empty on a site that declares no languages.
+   * and the originals it has none of. Empty on a site that declares no languages; null when the
+   * settings could not be read.
    */
   public List<Translations.Report> translationReport() {
-    return translations.report();
+    return config == null || settingsBroken ? null : translations.report();
   }
 
   /** The files outside the site's folders whose existence decided a link in the last run. */

@@ -25,10 +25,6 @@ final class I18n extends AbstractExtension {
     this.tables = tables;
   }
 
-  StringTables tables() {
-    return tables;
-  }
-
   /**
    * A key that had no text in the page's language.
    *

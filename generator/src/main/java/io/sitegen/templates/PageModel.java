@@ -1,7 +1,9 @@
 package io.sitegen.templates;
 
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import io.sitegen.config.Languages;
 import io.sitegen.content.Page;
+import io.sitegen.content.Translations;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,5 +43,45 @@ public final class PageModel {
     model.put("section", slash < 0 ? "" : place.substring(0, slash));
     model.put("content", html == null ? null : new SafeString(html));
     return model;
+  }
+
+  /**
+   * What a layout sees of a page's versions in the site's languages: {@code original} (for a
+   * translation), {@code translations} (every version, this one included) and {@code outdated}.
+   */
+  public static Map<String, Object> translations(Page page, Translations translations, Languages languages,
+      String basePath) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    Page original = translations.originalOf(page);
+    model.put("original", original == null ? null : version(original, page, translations, languages, basePath));
+    List<Map<String, Object>> versions = new java.util.ArrayList<>();
+    for (Page p : translations.versionsOf(page)) versions.add(version(p, page, translations, languages, basePath));
+    model.put("translations", versions);
+    model.put("outdated", translations.outdated(page));
+    return model;
+  }
+
+  private static Map<String, Object> version(Page version, Page current, Translations translations,
+      Languages languages, String basePath) {
+    Languages.Language l = version.lang() == null ? null : languages.find(version.lang());
+    return version(version.lang(), l == null ? version.lang() : l.name(), basePath + version.url(), version.title(),
+        version.relPath().equals(current.relPath()), translations.outdated(version));
+  }
+
+  /**
+   * One version of a page in {@code page.translations}, as a language switcher reads it: its
+   * {@code lang}, the language's {@code name}, {@code url}, {@code title}, whether it is the
+   * {@code current} page, and whether it is {@code outdated}.
+   */
+  public static Map<String, Object> version(String lang, String name, String url, String title, boolean current,
+      boolean outdated) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("lang", lang);
+    m.put("name", name);
+    m.put("url", url);
+    m.put("title", title);
+    m.put("current", current);
+    m.put("outdated", outdated);
+    return m;
   }
 }

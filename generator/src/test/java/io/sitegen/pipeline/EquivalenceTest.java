@@ -103,7 +103,7 @@ class EquivalenceTest {
             baseUrl: https://example.org
             blog: {pageSize: 2, feedSize: 2}
             languages: {en: {name: English}, pl: {name: Polski, blog: true}}
-            translations: {pattern: "{dir}/lang/{lang}/{file}"}
+            translations: {pattern: "{dir}/lang/{lang}/{file}", preferSameLanguage: true}
             defaults:
               - scope: {path: blog}
                 values: {layout: article}
@@ -112,7 +112,8 @@ class EquivalenceTest {
             """)
         .write("layouts/doc.html", "{% extends \"layouts/base.html\" %}{% block main %}<ul>{% for p in pages %}<li>{{ p.title }}</li>{% endfor %}</ul>"
             + "{{ page.lang }} {% for v in page.translations %}{{ v.lang }} {{ v.title }} {{ v.url }};{% endfor %}"
-            + " {{ page.outdated }}{{ page.content }}{% endblock %}")
+            + " {{ page.outdated }} {{ i18n(\"hello\") }}{{ page.content }}{% endblock %}")
+        .write("i18n/en.yml", "hello: Hello\n")
         // tags: the tag pages, every page's page.tags with its counts, and site.tags
         .write("layouts/article.html", ARTICLE.replace("N", "0"))
         .write("layouts/tags.html", "{% extends \"layouts/base.html\" %}{% block main %}{% for t in tags %}<a href=\"{{ t.url }}\">"
@@ -160,7 +161,7 @@ class EquivalenceTest {
   private String randomEdit(Path root, List<Path> changed) throws IOException {
     List<String> posts = posts(root);
     String any = posts.isEmpty() ? null : posts.get(random.nextInt(posts.size()));
-    int kind = random.nextInt(19);
+    int kind = random.nextInt(20);
     if (any == null && (kind <= 4 || kind == 17)) kind = 1;
     String n = String.valueOf(++counter);
     switch (kind) {
@@ -266,6 +267,16 @@ class EquivalenceTest {
         }
         write(root, rel, post("Wpis " + n, "2024-01-0" + (1 + random.nextInt(9)), "Tekst " + n + ".\n"), changed);
         return "translate " + any;
+      }
+      case 19 -> {
+        String lang = random.nextBoolean() ? "en" : "pl";
+        if (random.nextInt(4) == 0) {
+          Files.deleteIfExists(root.resolve("i18n/" + lang + ".yml"));
+          changed.add(root.resolve("i18n/" + lang + ".yml"));
+          return "delete i18n/" + lang + ".yml";
+        }
+        write(root, "i18n/" + lang + ".yml", "hello: Hello " + n + "\n", changed);
+        return "change i18n/" + lang + ".yml";
       }
       case 18 -> {
         write(root, "content/docs/guide.md", "---\ntitle: Guide " + n + "\nrevision: 2024-01-" + (10 + random.nextInt(18))

@@ -149,7 +149,7 @@ class TranslationsTest {
   void aTranslationOfNothingIsAWarning() {
     site.write("content/docs/lang/fr/GUIDE.md", "---\ntitle: Guide\n---\n# Guide\n");
     assertThat(build().problems()).extracting(Problem::toString).containsExactly(
-        "content/docs/lang/fr/GUIDE.md: warning: a translation (fr) of docs/GUIDE.md, which the site does not publish;"
+        "content/docs/lang/fr/GUIDE.md:1: warning: a translation (fr) of docs/GUIDE.md, which the site does not publish;"
             + " it is published as a page of its own");
   }
 
@@ -157,7 +157,7 @@ class TranslationsTest {
   void anUndeclaredCodeWhereThePatternPutsALanguageIsAnError() {
     site.write("content/docs/lang/de/SERVER.md", "---\ntitle: Server\n---\n# Server\n");
     assertThat(build().problems()).extracting(Problem::toString).containsExactly(
-        "content/docs/lang/de/SERVER.md: 'de' is where translations.pattern ({dir}/lang/{lang}/{file}) puts a"
+        "content/docs/lang/de/SERVER.md:1: 'de' is where translations.pattern ({dir}/lang/{lang}/{file}) puts a"
             + " language, but site.yml declares no language de (languages: en, pl, fr)");
   }
 
@@ -165,7 +165,7 @@ class TranslationsTest {
   void twoVersionsInOneLanguageAreAnErrorNamingBoth() {
     site.write("content/docs/lang/PL/SERVER.md", "---\ntitle: Serwer\n---\n# Serwer\n");
     assertThat(build().problems()).extracting(Problem::toString).containsExactly(
-        "content/docs/lang/pl/SERVER.md: a second version of docs/SERVER.md in pl:"
+        "content/docs/lang/pl/SERVER.md:1: a second version of docs/SERVER.md in pl:"
             + " content/docs/lang/PL/SERVER.md is one already");
   }
 
@@ -174,7 +174,7 @@ class TranslationsTest {
     site.write("content/docs/lang/fr/SERVER.md", "---\ntitle: Serveur\nrevision: last tuesday\n---\n# Serveur\n");
     assertThat(build().problems()).extracting(Problem::toString).containsExactly(
         "content/docs/lang/fr/SERVER.md:3: warning: revision: 'last tuesday' is no date; write 2023-07-31,"
-            + " 31.07.2023 or 2023-07-31T10:00:00Z");
+            + " 31.07.2023, 2023-07-31 10:00 or 2023-07-31T10:00:00Z");
     assertThat(model("_site/docs/lang/fr/SERVER.html")).contains("outdated=false");
   }
 
@@ -272,6 +272,48 @@ class TranslationsTest {
         + " versions=[en English /docs/guide.en.html Guide][pl Polski /docs/guide.pl.html Przewodnik current]");
     site.write("content/docs/guide.md", "---\ntitle: Guide\n---\n# Guide\n");
     assertThat(build().problems()).extracting(Problem::toString).containsExactly(
-        "content/docs/guide.md: a second version of docs/guide.en.md in en: content/docs/guide.en.md is one already");
+        "content/docs/guide.md:1: a second version of docs/guide.en.md in en: content/docs/guide.en.md is one already");
+  }
+
+  @Test
+  void withPreferSameLanguageALinkThatNamesATranslationIsKept() {
+    site.write("site.yml", SETTINGS.replace("translations:\n", "translations:\n  preferSameLanguage: true\n"))
+        .write("content/docs/SERVER.md", "---\ntitle: Server\n---\n# Server\n\n[Po polsku](lang/pl/SERVER.md)\n");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/docs/SERVER.html")).contains("<a href=\"/docs/lang/pl/SERVER.html\">Po polsku</a>");
+  }
+
+  @Test
+  void aFolderUnderTheFixedSegmentThatIsNoLanguageCodeIsNoMistake() {
+    site.write("content/docs/lang/java/intro.md", "---\ntitle: Java\n---\n# Java\n");
+    assertThat(build().problems()).isEmpty();
+  }
+
+  @Test
+  void revisionsAreReadAsDatesAreAndStrictly() {
+    site.write("content/docs/CLIENT.md", "---\ntitle: Client\nrevision: 2023-07-31 10:00\n---\n# Client\n")
+        .write("content/docs/lang/pl/CLIENT.md", "---\ntitle: Klient\nrevision: 31.07.2023\n---\n# Klient\n")
+        .write("content/docs/lang/fr/SERVER.md", "---\ntitle: Serveur\nrevision: 31.02.2023\n---\n# Serveur\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "content/docs/lang/fr/SERVER.md:3: warning: revision: '31.02.2023' is no date; write 2023-07-31,"
+            + " 31.07.2023, 2023-07-31 10:00 or 2023-07-31T10:00:00Z");
+    assertThat(model("_site/docs/lang/pl/CLIENT.html")).as("10:00 that day is after its start").contains("outdated=true");
+  }
+
+  @Test
+  void neighboursAreChainedWithinALanguage() {
+    site.write("site.yml", SETTINGS.replace("{dir}/lang/{lang}/{file}", "{dir}/{name}.{lang}.md"))
+        .write("layouts/page.html", "<p>{{ page.next.url }}</p>");
+    for (String f : List.of("docs/lang/pl/SERVER.md", "docs/lang/pl/CLIENT.md", "docs/lang/fr/SERVER.md",
+        "blog/lang/pl/2024-01-01-hello.md", "blog/lang/fr/2024-01-01-hello.md", "docs/SERVER.md", "docs/CLIENT.md")) {
+      site.delete("content/" + f);
+    }
+    site.write("content/docs/a.md", "---\ntitle: A\nweight: 1\n---\nA\n")
+        .write("content/docs/a.pl.md", "---\ntitle: A\nweight: 1\n---\nA\n")
+        .write("content/docs/b.md", "---\ntitle: B\nweight: 2\n---\nB\n")
+        .write("content/docs/b.pl.md", "---\ntitle: B\nweight: 2\n---\nB\n");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/docs/a.html")).isEqualTo("<p>/docs/b.html</p>");
+    assertThat(site.read("_site/docs/a.pl.html")).isEqualTo("<p>/docs/b.pl.html</p>");
   }
 }
