@@ -129,8 +129,14 @@ final class Permalinks {
   static String outputPath(String url) {
     String path = decode(url).substring(1);
     if (path.isEmpty() || path.endsWith("/")) path += "index.html";
-    // "." segments carry no meaning in a published path
-    return path.replace("/./", "/").replaceFirst("^\\./", "");
+    // "." segments carry no meaning in a published path; dropped one by one, as "/././" holds two
+    StringBuilder kept = new StringBuilder(path.length());
+    for (String segment : path.split("/", -1)) {
+      if (segment.equals(".")) continue;
+      if (kept.length() > 0) kept.append('/');
+      kept.append(segment);
+    }
+    return kept.toString();
   }
 
   private static String stripMd(String relPath) {

@@ -81,5 +81,7 @@ class PermalinksPropertyTest {
     assertThat(Permalinks.problemWith("/%2e%2e/x.html")).startsWith("permalink leaves the output folder");
     assertThat(violation("/blog/my%20post.html")).isNull();
     assertThat(Permalinks.outputPath("/blog/my%20post.html")).isEqualTo("blog/my post.html");
+    // two "." segments in a row kept one (seed 26147509919430)
+    assertThat(Permalinks.outputPath("/%20/%2e/%2e/")).isEqualTo(" /index.html");
   }
 }
