@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  */
 public record Languages(List<Language> all, String pattern, boolean preferSameLanguage) {
   /** Hugo's convention, for a site that declares languages but no pattern: {@code docs/x.pl.md}. */
-  public static final String DEFAULT_PATTERN = "{dir}/{name}.{lang}.md";
+  private static final String DEFAULT_PATTERN = "{dir}/{name}.{lang}.md";
   public static final Languages NONE = new Languages(List.of(), DEFAULT_PATTERN, false);
   /**
    * The language of a site that declares none, for its layouts' words ({@code i18n/en.yml}): English,
    * as Hugo's {@code defaultContentLanguage} is. Its pages have no {@code page.lang} and no translations.
    */
-  public static final Languages IMPLICIT = new Languages(List.of(new Language("en", "English", false)),
+  private static final Languages IMPLICIT = new Languages(List.of(new Language("en", "English", false)),
       DEFAULT_PATTERN, false);
 
   /**

@@ -23,7 +23,7 @@ public final class TranslationPattern {
    * @param lang     the declared language code (as site.yml writes it)
    * @param original the site path of the page it translates
    */
-  public record Match(String lang, String original) {}
+  record Match(String lang, String original) {}
 
   public TranslationPattern(Languages languages) {
     this.languages = languages;
@@ -79,7 +79,7 @@ public final class TranslationPattern {
   }
 
   /** What the page at {@code sitePath} is by the pattern: a translation, or null for an original. */
-  public Match match(String sitePath) {
+  Match match(String sitePath) {
     if (declared == null) return null;
     Matcher m = declared.matcher(sitePath);
     if (!m.matches()) return null;
@@ -94,7 +94,7 @@ public final class TranslationPattern {
    * its code, which no language declares; null otherwise (and always for a pattern where such a
    * path may well be no translation, see {@link #fixedSegmentBeforeLang}).
    */
-  public String undeclaredCode(String sitePath) {
+  String undeclaredCode(String sitePath) {
     if (anyCode == null || match(sitePath) != null) return null;
     Matcher m = anyCode.matcher(sitePath);
     return m.matches() ? m.group("lang") : null;
@@ -114,7 +114,7 @@ public final class TranslationPattern {
    * a translation, and for an original written in the default language's form ({@code guide.en.md}
    * under {@code {dir}/{name}.{lang}.md}, Hugo's way); else its own path.
    */
-  public String keyOf(String sitePath) {
+  String keyOf(String sitePath) {
     Match m = match(sitePath);
     return m == null ? sitePath : m.original();
   }

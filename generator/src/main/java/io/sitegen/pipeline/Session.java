@@ -1123,7 +1123,7 @@ public final class Session {
    * and the originals it has none of. Empty on a site that declares no languages; null when the
    * settings could not be read.
    */
-  public List<Translations.Report> translationReport() {
+  List<Translations.Report> translationReport() {
     return config == null || settingsBroken ? null : translations.report();
   }
 

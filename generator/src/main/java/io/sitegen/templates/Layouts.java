@@ -383,7 +383,7 @@ public final class Layouts {
    * @param template the template Pebble was running, as it names it, or null
    * @param line     the line Pebble gives, or 0
    */
-  public Where whereCalled(String layout, String function, String argument, String template, int line) {
+  private Where whereCalled(String layout, String function, String argument, String template, int line) {
     String file = template == null ? null : template.startsWith("/") ? template.substring(1) : relative(template);
     return written.computeIfAbsent(layout + "\2" + function + "\0" + argument + "\0" + file + "\0" + line, k -> {
       Pattern call = Pattern.compile("(?<![.\\w])" + Pattern.quote(function) + "\\s*\\(\\s*(?:\\w+\\s*=\\s*)?([\"'])"
