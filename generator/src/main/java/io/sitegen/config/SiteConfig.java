@@ -30,6 +30,8 @@ public final class SiteConfig {
   private final java.time.ZoneId timezone;
   private TocLevels tocLevels = TocLevels.DEFAULT;
   private Languages languages = Languages.NONE;
+  /** The folder of the layouts' words ({@code i18nDir}), from the root. */
+  private String stringsFolder = STRINGS;
 
   /**
    * Where the site is published, from {@code baseUrl}.
@@ -105,13 +107,35 @@ public final class SiteConfig {
       config.tocLevels = toc;
     }
     config.languages = Languages.read(values.get("languages"), values.get("translations"), text, problems);
+    config.stringsFolder = readFolder(values.get("i18nDir"), "i18nDir", STRINGS, root, text, problems);
     return config;
+  }
+
+  /**
+   * A folder of the site named by {@code key} ({@code i18nDir: site/i18n}), else {@code fallback}:
+   * a relative path inside the root, not hidden. Anything else is an error at its line.
+   */
+  private static String readFolder(Object raw, String key, String fallback, Path root, String text,
+      Problems problems) {
+    if (raw == null) return fallback;
+    String value = String.valueOf(raw).trim().replace('\\', '/');
+    while (value.endsWith("/")) value = value.substring(0, value.length() - 1);
+    boolean inside = !value.isEmpty() && !value.startsWith("/") && !(raw instanceof Map<?, ?>) && !(raw instanceof List<?>);
+    for (String segment : value.split("/")) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.startsWith(".")) inside = false;
+    }
+    if (!inside || value.contains(":")) {
+      problems.error(FILE_NAME, Text.lineOfKey(text, key), key + ": expected a folder inside the site such as "
+          + fallback + " or site/" + fallback + ", found '" + raw + "'");
+      return fallback;
+    }
+    return value;
   }
 
   /** The keys of site.yml the generator reads; any other is the site's own, for layouts as site.KEY. */
   static final List<String> KNOWN = List.of("title", "description", "baseUrl", "sourceBase", "markdown", "defaults",
       "blog", "drafts", "mounts", "toc", "timezone",
-      "languages", "translations");
+      "languages", "translations", "i18nDir");
   static final List<String> BLOG_KEYS = List.of("dir", "title", "pageSize", "excerptLength", "feedSize", "posts");
 
   /**
@@ -331,6 +355,8 @@ public final class SiteConfig {
   public static final String CONTENT = "content";
   public static final String LAYOUTS = "layouts";
   public static final String ASSETS = "assets";
+  /** The layouts' words ({@code i18n/LANG.yml}), unless {@code i18nDir} names another folder (Hugo's key). */
+  public static final String STRINGS = "i18n";
 
   /** Where the site's pages come from ({@code mounts}; by default {@code content/}). */
   public Mounts mounts() {
@@ -366,9 +392,10 @@ public final class SiteConfig {
    * ({@code io.sitegen.data.DataFiles}).
    */
   public static List<Path> sourcesOf(Path root) {
-    List<Path> sources = new ArrayList<>(load(root, new Problems()).contentDirs());
+    SiteConfig config = load(root, new Problems());
+    List<Path> sources = new ArrayList<>(config.contentDirs());
     if (!sources.contains(root.resolve(CONTENT))) sources.add(root.resolve(CONTENT));
-    sources.addAll(List.of(root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve("data"), root.resolve("i18n"),
+    sources.addAll(List.of(root.resolve(LAYOUTS), root.resolve(ASSETS), root.resolve("data"), config.stringsDir(),
         root.resolve(FILE_NAME)));
     return sources;
   }
@@ -429,6 +456,16 @@ public final class SiteConfig {
   /** The heading levels of a table of contents, from {@code toc} (by default 2 and 3). */
   public TocLevels tocLevels() {
     return tocLevels;
+  }
+
+  /** The folder of the layouts' words, {@code i18n/} unless {@code i18nDir} names another. */
+  public Path stringsDir() {
+    return root.resolve(stringsFolder);
+  }
+
+  /** {@link #stringsDir} as site.yml names it, from the root: {@code i18n}. */
+  public String stringsFolder() {
+    return stringsFolder;
   }
 
   /** The languages the site is written in, and where translations live ({@code languages}, {@code translations}). */

@@ -31,9 +31,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * as {@link DataFiles} reads data/.
  */
 public final class StringTables {
-  /** The folder, from the site root. */
-  public static final String FOLDER = "i18n";
-
   /** No languages, no strings. */
   public static final StringTables NONE = new StringTables(Languages.NONE, Map.of());
 
@@ -48,14 +45,9 @@ public final class StringTables {
     this.tables = tables;
   }
 
-  /** The string tables' folder of the site at {@code root}. */
-  public static Path folder(Path root) {
-    return root.resolve(FOLDER);
-  }
-
   /** The site's rule for reading files ({@link DataFiles#siteFiles}), with i18n/ as one more source. */
   public static SiteFiles siteFiles(SiteConfig config, Path output) {
-    return DataFiles.siteFiles(config, output, List.of(folder(config.root())));
+    return DataFiles.siteFiles(config, output, List.of(config.stringsDir()));
   }
 
   /**
@@ -67,17 +59,19 @@ public final class StringTables {
    */
   public static StringTables load(SiteConfig config, Path output, Problems problems) {
     Languages languages = config.languages().ofText();
-    Path folder = folder(config.root());
+    Path folder = config.stringsDir();
+    String named = config.stringsFolder();
     Map<String, Map<String, String>> tables = new LinkedHashMap<>();
     for (Languages.Language l : languages.all()) tables.put(l.code(), Map.of());
     Map<String, String> fileOf = new HashMap<>(); // the file read for each language
+    boolean foreign = false; // whether a table could not be read as one
     for (String rel : siteFiles(config, output).list(folder, problems)) {
       String ext = DataFiles.extensionOf(rel, EXTENSIONS);
       if (ext == null) continue; // a README, say: left alone
-      String shown = FOLDER + "/" + rel;
+      String shown = named + "/" + rel;
       if (rel.contains("/")) {
-        problems.warning(shown, 0, "not read: the strings of a language are in " + FOLDER + "/LANG.yml, such as "
-            + FOLDER + "/en.yml");
+        problems.warning(shown, 0, "not read: the strings of a language are in " + named + "/LANG.yml, such as "
+            + named + "/en.yml");
         continue;
       }
       String code = rel.substring(0, rel.length() - ext.length());
@@ -85,7 +79,7 @@ public final class StringTables {
       if (language == null) {
         problems.warning(shown, 0, config.languages().declared()
             ? "no language " + code + " in " + SiteConfig.FILE_NAME + "'s languages"
-            : SiteConfig.FILE_NAME + " declares no languages, so the site's words are English, from " + FOLDER
+            : SiteConfig.FILE_NAME + " declares no languages, so the site's words are English, from " + named
                 + "/en.yml: declare languages to use " + code);
         continue;
       }
@@ -95,7 +89,17 @@ public final class StringTables {
         continue;
       }
       String text = DataFiles.readText(folder.resolve(rel), shown, problems);
-      if (text != null) tables.put(language.code(), read(text, shown, problems));
+      if (text == null) continue;
+      Problems reading = new Problems();
+      tables.put(language.code(), read(text, shown, reading));
+      reading.sorted().forEach(problems::add);
+      foreign |= reading.hasErrors();
+    }
+    if (foreign && !config.values().containsKey("i18nDir") && !config.languages().declared()) {
+      // a site in one language that finds i18n/ holding what no string table holds has found a
+      // repository's own (an app's strings): say how to keep the site's elsewhere
+      problems.warning(SiteConfig.FILE_NAME, 0, "if " + named + "/ holds files other than the layouts' words,"
+          + " name another folder for those with i18nDir (such as i18nDir: site/i18n)");
     }
     return new StringTables(languages, Collections.unmodifiableMap(tables));
   }

@@ -3,7 +3,6 @@ package io.sitegen.pipeline;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.content.Page;
 import io.sitegen.data.DataFiles;
-import io.sitegen.data.StringTables;
 import io.sitegen.files.SiteFiles;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +38,7 @@ record Changes(boolean settings, boolean data, Set<String> pages, Set<String> fi
     Path layouts = config.layoutsDir().toAbsolutePath().normalize();
     Path assets = config.assetsDir().toAbsolutePath().normalize();
     Path dataDir = DataFiles.folder(root);
-    Path stringsDir = StringTables.folder(root);
+    Path stringsDir = config.stringsDir().toAbsolutePath().normalize();
     boolean settings = false;
     boolean data = false;
     Set<String> pages = new TreeSet<>();

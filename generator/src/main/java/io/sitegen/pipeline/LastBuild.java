@@ -112,7 +112,7 @@ final class LastBuild {
     Map<String, String> sources = new TreeMap<>();
     List<Path> folders = new ArrayList<>(config.contentDirs());
     folders.addAll(List.of(config.layoutsDir(), config.assetsDir(), DataFiles.folder(config.root()),
-        StringTables.folder(config.root())));
+        config.stringsDir()));
     for (Path folder : folders) {
       // the files a build reads: a mount's excluded paths are no input
       java.util.function.Predicate<String> skip = config.mounts().all().stream()

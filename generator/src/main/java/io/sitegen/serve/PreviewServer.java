@@ -3,7 +3,6 @@ package io.sitegen.serve;
 import com.sun.net.httpserver.HttpServer;
 import io.sitegen.config.SiteConfig;
 import io.sitegen.data.DataFiles;
-import io.sitegen.data.StringTables;
 import io.sitegen.content.Page;
 import io.sitegen.pipeline.BuildOptions;
 import io.sitegen.pipeline.BuildResult;
@@ -70,12 +69,14 @@ public final class PreviewServer implements AutoCloseable {
         () -> basePath)::handle);
     http.start();
     // every mount is watched: the mounts named when the server started (a new mount needs a restart)
-    List<Path> watched = new java.util.ArrayList<>(SiteConfig.load(root, new io.sitegen.problems.Problems()).contentDirs());
+    SiteConfig config = SiteConfig.load(root, new io.sitegen.problems.Problems());
+    List<Path> watched = new java.util.ArrayList<>(config.contentDirs());
     watched.addAll(List.of(root.resolve(SiteConfig.LAYOUTS), root.resolve(SiteConfig.ASSETS), DataFiles.folder(root),
-        StringTables.folder(root)));
+        config.stringsDir()));
     // data/ and i18n/ are named as files of the root too, so that each folder is watched once it is made
-    this.watcher = new Watcher(root, watched, Set.of("site.yml", DataFiles.FOLDER, StringTables.FOLDER), this::rebuild,
-        log);
+    // (an i18nDir deeper in the site, once its top folder is)
+    String strings = config.stringsFolder().split("/")[0];
+    this.watcher = new Watcher(root, watched, Set.of("site.yml", DataFiles.FOLDER, strings), this::rebuild, log);
   }
 
   /** Said once when the preview is reachable from other machines, which also lifts the Host check. */

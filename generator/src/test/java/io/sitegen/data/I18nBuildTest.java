@@ -161,4 +161,36 @@ class I18nBuildTest {
     assertThat(site.read("i18n/pl.yml")).contains("Dokumentacja");
     assertThat(SiteBuilder.outputProblem(options("x").withOutput(dir.resolve("i18n/sub")))).contains("inside i18n");
   }
+
+  @Test
+  void aRepositorysOwnI18nFolderIsLeftToItWithI18nDir() throws Exception {
+    // a site in one language, in a repository whose app keeps its strings in i18n/ (English has a list)
+    String settings = site.read("site.yml");
+    site.write("site.yml", "title: Strings\ndefaults:\n  - scope: {path: ''}\n    values: {layout: article}\n")
+        .write("i18n/en.yml", "app:\n  items:\n    - one\n    - two\n");
+    BuildResult mixed = SiteBuilder.build(options("mixed"));
+    assertThat(mixed.problems()).extracting(Problem::toString).contains(
+        "i18n/en.yml:3:5: app.items: expected text, found a list",
+        "site.yml: warning: if i18n/ holds files other than the layouts' words, name another folder for those with"
+            + " i18nDir (such as i18nDir: site/i18n)");
+
+    site.write("site.yml", settings + "i18nDir: site/i18n\n")
+        .write("site/i18n/pl.yml", "nav:\n  docs: Dokumentacja\n  blog: Blog po polsku\n")
+        .write("site/i18n/en.yml", "nav:\n  docs: Docs\n  blog: Blog\n")
+        .write("site/i18n/fr.yml", "nav:\n  docs: Documentation\n  blog: Blogue\n");
+    BuildResult moved = SiteBuilder.build(options("moved"));
+    assertThat(moved.problems()).isEmpty();
+    assertThat(page("moved", "index.pl.html")).contains("<nav>Dokumentacja|Blog po polsku</nav>");
+    assertThat(SiteBuilder.outputProblem(BuildOptions.of(dir).withOutput(dir.resolve("site/i18n"))))
+        .as("the moved folder is a source, never an output").isNotNull();
+  }
+
+  @Test
+  void i18nDirOutsideTheSiteIsAnError() {
+    for (String bad : new String[] {"../strings", "/etc", ".secret", "a/../../b"}) {
+      site.write("site.yml", "title: T\ni18nDir: \"" + bad + "\"\n");
+      assertThat(SiteBuilder.build(options("bad")).problems()).extracting(Problem::toString).as(bad).containsExactly(
+          "site.yml:2: i18nDir: expected a folder inside the site such as i18n or site/i18n, found '" + bad + "'");
+    }
+  }
 }
