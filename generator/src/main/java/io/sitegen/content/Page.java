@@ -190,13 +190,17 @@ public final class Page {
 
   /**
    * This translation as its original leaves it: left out as a draft while the original is one (a
-   * draft, or scheduled for later), so that a translation never publishes what its original does not.
+   * draft, or scheduled for later), so that a translation never publishes what its original does
+   * not; and, when it has no date of its own, dated as the original is.
    */
   public Page following(Page original) {
     boolean hold = original.draft();
-    if (hold == held) return this;
-    return new Page(source, relPath, data, layout, url, outputPath, title, date, localDate, draft, scheduled, waiting,
-        zone, bodyLine, keyLines, lang, original(), hold);
+    // undated, it is dated as its original is: a translated post is listed where its original is
+    boolean dated = date == null && original.date() != null;
+    if (hold == held && !dated) return this;
+    return new Page(source, relPath, data, layout, url, outputPath, title, dated ? original.date : date,
+        dated ? original.localDate : localDate, draft, scheduled, waiting, zone, bodyLine, keyLines, lang, original(),
+        hold);
   }
 
   /** Whether the page is a translation left out because its original is a draft ({@link #following}). */

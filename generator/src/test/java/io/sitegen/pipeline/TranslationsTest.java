@@ -316,4 +316,14 @@ class TranslationsTest {
     assertThat(site.read("_site/docs/a.html")).isEqualTo("<p>/docs/b.html</p>");
     assertThat(site.read("_site/docs/a.pl.html")).isEqualTo("<p>/docs/b.pl.html</p>");
   }
+
+  @Test
+  void anUndatedTranslationOfAPostIsDatedAsItsOriginal() {
+    site.write("content/blog/release.md", "---\ntitle: Release\ndate: 2024-03-01\n---\nOut now.\n")
+        .write("content/blog/lang/pl/release.md", "---\ntitle: Wydanie\n---\nJuż jest.\n")
+        .write("layouts/blog.html", "{% for p in paginator.posts %}{{ p.title }} {{ p.date | date(\"yyyy-MM-dd\") }};"
+            + "{% endfor %}");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/pl/blog/index.html")).isEqualTo("Wydanie 2024-03-01;Cześć 2024-01-01;");
+  }
 }
