@@ -24,7 +24,10 @@
           return response.json();
         })
         .then(function (pages) {
-          return pages.map(function (p) {
+          // on a site in several languages, the pages in the search page's own (<html lang>)
+          var lang = document.documentElement.lang;
+          var mine = pages.filter(function (p) { return !p.lang || p.lang === lang; });
+          return (mine.length > 0 ? mine : pages).map(function (p) {
             return { page: p, title: fold(p.title), tags: fold((p.tags || []).join(' ')), text: fold(p.text) };
           });
         });

@@ -129,6 +129,15 @@ public final class SiteConfig {
           + fallback + " or site/" + fallback + ", found '" + raw + "'");
       return fallback;
     }
+    Path folder = root.resolve(value);
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      problems.error(FILE_NAME, Text.lineOfKey(text, key), key + ": " + value + " is a file, not a folder");
+      return fallback;
+    }
+    if (!Files.exists(folder)) {
+      // a typo would read no words at all, silently
+      problems.warning(FILE_NAME, Text.lineOfKey(text, key), key + ": " + value + " does not exist (yet)");
+    }
     return value;
   }
 

@@ -213,6 +213,16 @@ public final class Page {
     return lang;
   }
 
+  /**
+   * The first folder of the page's place ({@code docs} for {@code docs/x.md}), or "" for a page at
+   * the top: for a translation, its original's, wherever translations.pattern puts it ({@code pl/docs/x.md}).
+   */
+  public String section() {
+    String place = original != null ? original : relPath;
+    int slash = place.indexOf('/');
+    return slash < 0 ? "" : place.substring(0, slash);
+  }
+
   /** For a translation, the site path of the page it translates ({@code docs/SERVER.md}); null for an original. */
   public String original() {
     return original;

@@ -104,10 +104,17 @@ final class PageReader {
   private Optional<Page> resolve(String relPath, String source, FrontMatter fm, Problems allProblems) {
     Problems problems = new Problems();
     Map<String, Object> data = new LinkedHashMap<>();
-    // a translation takes the defaults of its original's place too (docs' for pl/docs/x.md), in the order written
+    // a translation takes the defaults of its original's place too (docs' for pl/docs/x.md), in the order
+    // written; but not a fixed permalink, which is its original's own (/404.html for 404.md)
     TranslationPattern.Match translation = translations.match(relPath);
     for (PathDefault d : config.pathDefaults()) {
-      if (d.covers(relPath) || (translation != null && d.covers(translation.original()))) data.putAll(d.values());
+      if (d.covers(relPath)) {
+        data.putAll(d.values());
+      } else if (translation != null && d.covers(translation.original())) {
+        d.values().forEach((key, value) -> {
+          if (!key.equals("permalink") || String.valueOf(value).contains("{")) data.put(key, value);
+        });
+      }
     }
     data.putAll(fm.data());
 

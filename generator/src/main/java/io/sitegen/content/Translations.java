@@ -63,7 +63,7 @@ public final class Translations {
       if (code != null) {
         problems.error(p.source(), 1, "'" + code + "' is where translations.pattern (" + languages.pattern()
             + ") puts a language, but site.yml declares no language " + code + " (languages: "
-            + String.join(", ", codes) + ")");
+            + String.join(", ", codes) + "): declare it, or name the folder otherwise if it is no language");
       }
       String key = pattern.keyOf(p.relPath());
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(p);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -32,7 +33,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 public final class StringTables {
   /** No languages, no strings. */
-  public static final StringTables NONE = new StringTables(Languages.NONE, Map.of());
+  public static final StringTables NONE = new StringTables(Languages.NONE, Map.of(), Set.of());
 
   private static final List<String> EXTENSIONS = List.of(".yml", ".yaml");
 
@@ -40,9 +41,18 @@ public final class StringTables {
   /** Every declared language's strings (empty when it has no file), by its code as declared, in the declared order. */
   private final Map<String, Map<String, String>> tables;
 
-  private StringTables(Languages languages, Map<String, Map<String, String>> tables) {
+  /** The languages whose file could not be read whole: a key missing there is no news, its error is. */
+  private final Set<String> unread;
+
+  private StringTables(Languages languages, Map<String, Map<String, String>> tables, Set<String> unread) {
     this.languages = languages;
     this.tables = tables;
+    this.unread = unread;
+  }
+
+  /** Whether the file of {@code lang} (a code as declared) had an error: its keys are not told missing. */
+  public boolean unread(String lang) {
+    return lang != null && unread.contains(lang);
   }
 
   /** The site's rule for reading files ({@link DataFiles#siteFiles}), with i18n/ as one more source. */
@@ -65,7 +75,13 @@ public final class StringTables {
     for (Languages.Language l : languages.all()) tables.put(l.code(), Map.of());
     Map<String, String> fileOf = new HashMap<>(); // the file read for each language
     boolean foreign = false; // whether a table could not be read as one
-    for (String rel : siteFiles(config, output).list(folder, problems)) {
+    Set<String> unread = new java.util.HashSet<>();
+    Problems listing = new Problems();
+    List<String> files = siteFiles(config, output).list(folder, listing);
+    listing.sorted().forEach(problems::add);
+    // a folder that could not be listed (a link out of the site) is told once, not by every key
+    if (listing.hasErrors()) languages.all().forEach(l -> unread.add(l.code()));
+    for (String rel : files) {
       String ext = DataFiles.extensionOf(rel, EXTENSIONS);
       if (ext == null) continue; // a README, say: left alone
       String shown = named + "/" + rel;
@@ -88,12 +104,12 @@ public final class StringTables {
         problems.error(shown, 0, "the strings of " + language.code() + " are in " + other + " too; keep one");
         continue;
       }
-      String text = DataFiles.readText(folder.resolve(rel), shown, problems);
-      if (text == null) continue;
       Problems reading = new Problems();
-      tables.put(language.code(), read(text, shown, reading));
+      String text = DataFiles.readText(folder.resolve(rel), shown, reading);
+      if (text != null) tables.put(language.code(), read(text, shown, reading));
       reading.sorted().forEach(problems::add);
-      foreign |= reading.hasErrors();
+      if (reading.hasErrors()) unread.add(language.code());
+      foreign |= text != null && reading.hasErrors();
     }
     if (foreign && !config.values().containsKey("i18nDir") && !config.languages().declared()) {
       // a site in one language that finds i18n/ holding what no string table holds has found a
@@ -101,7 +117,7 @@ public final class StringTables {
       problems.warning(SiteConfig.FILE_NAME, 0, "if " + named + "/ holds files other than the layouts' words,"
           + " name another folder for those with i18nDir (such as i18nDir: site/i18n)");
     }
-    return new StringTables(languages, Collections.unmodifiableMap(tables));
+    return new StringTables(languages, Collections.unmodifiableMap(tables), Set.copyOf(unread));
   }
 
   /**

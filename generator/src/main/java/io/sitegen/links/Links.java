@@ -237,8 +237,11 @@ public final class Links {
             + " drafts: unlisted in site.yml to publish it unlisted until then");
       }
       if (page.held() && !includeDrafts) {
-        return Target.broken(url, "link to a translation of a draft: " + url + " is " + page.source()
-            + ", which waits for its original " + page.original() + " to be published");
+        Page original = pagesByRelPath.get(page.original());
+        String when = original != null && original.scheduled() ? " on " + original.publishedOn() : "";
+        return Target.broken(url, "link to a translation of " + (when.isEmpty() ? "a draft" : "a scheduled page")
+            + ": " + url + " is " + page.source() + ", which waits for its original " + page.original()
+            + " to be published" + when);
       }
       if (page.draft() && !includeDrafts) {
         return Target.broken(url, "link to a draft: " + url + " is " + page.source()

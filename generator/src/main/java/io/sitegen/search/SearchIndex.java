@@ -29,7 +29,8 @@ public final class SearchIndex {
   private SearchIndex() {}
 
   /** One page in the index. */
-  public record Entry(String url, String title, String section, List<String> tags, String text) {}
+  /** @param lang the page's language, on a site that declares languages; else null */
+  public record Entry(String url, String title, String section, List<String> tags, String text, String lang) {}
 
   /** Whether a page is in the index: as in the sitemap, drafts and {@code sitemap: false} pages are not. */
   public static boolean includes(Page page) {
@@ -170,8 +171,7 @@ public final class SearchIndex {
    */
   public static Entry entryOf(Page page, String text, String basePath) {
     String url = page.url().endsWith("/index.html") ? page.url().substring(0, page.url().length() - 10) : page.url();
-    int slash = page.relPath().indexOf('/');
-    String section = slash < 0 ? "" : page.relPath().substring(0, slash);
+    String section = page.section();
     List<String> tags = new ArrayList<>();
     Object raw = page.data().get("tags");
     if (raw instanceof List<?> list) {
@@ -180,7 +180,7 @@ public final class SearchIndex {
       tags.add(one);
     }
     String title = page.title() == null ? "" : page.title();
-    return new Entry(basePath + url, title, section, List.copyOf(tags), text == null ? "" : text);
+    return new Entry(basePath + url, title, section, List.copyOf(tags), text == null ? "" : text, page.lang());
   }
 
   /** The index of these entries: a JSON array sorted by URL (then by title, for two pages of one URL). */
@@ -205,6 +205,10 @@ public final class SearchIndex {
       }
       out.append("],\"text\":");
       string(out, e.text());
+      if (e.lang() != null) {
+        out.append(",\"lang\":");
+        string(out, e.lang());
+      }
       out.append('}');
     }
     return out.append("]\n").toString();
@@ -229,7 +233,9 @@ public final class SearchIndex {
     for (Page page : pages) {
       if (!includes(page)) continue;
       Entry entry = entryOf(page, textOf.apply(page), basePath);
-      if (tagsOf != null) entry = new Entry(entry.url(), entry.title(), entry.section(), tagsOf.apply(page), entry.text());
+      if (tagsOf != null) {
+        entry = new Entry(entry.url(), entry.title(), entry.section(), tagsOf.apply(page), entry.text(), entry.lang());
+      }
       entries.add(entry);
     }
     out.write(PATH, json(entries).getBytes(StandardCharsets.UTF_8));

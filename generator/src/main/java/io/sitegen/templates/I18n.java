@@ -76,7 +76,9 @@ final class I18n extends AbstractExtension {
     if (text != null) return text;
     String fallback = lang != null && !lang.equals(defaultLang) ? t.text(defaultLang, key) : null;
     Rendering rendering = RENDERING.get();
-    if (rendering != null) {
+    // a file that could not be read is told by its error, not by every key it would have had
+    boolean told = t.unread(lang) || (fallback == null && t.unread(defaultLang));
+    if (rendering != null && !told) {
       rendering.misses().add(new Miss(key, lang, fallback == null ? null : defaultLang, defaultLang, template, line));
     }
     return fallback != null ? fallback : key;

@@ -37,10 +37,7 @@ public final class PageModel {
     // the page's language, on a site that declares languages (else front matter's lang, if any)
     if (page.lang() != null) model.put("lang", page.lang());
     model.put("layout", page.layout());
-    // a translation is in its original's section, wherever translations.pattern puts it (pl/docs/x.md)
-    String place = page.original() != null ? page.original() : page.relPath();
-    int slash = place.indexOf('/');
-    model.put("section", slash < 0 ? "" : place.substring(0, slash));
+    model.put("section", page.section());
     model.put("content", html == null ? null : new SafeString(html));
     return model;
   }

@@ -193,4 +193,22 @@ class I18nBuildTest {
           "site.yml:2: i18nDir: expected a folder inside the site such as i18n or site/i18n, found '" + bad + "'");
     }
   }
+
+  @Test
+  void aTableThatCannotBeReadIsToldOnceNotByEveryKey() {
+    site.write("i18n/pl.yml", "nav:\n  docs: [Dokumentacja\n");
+    assertThat(SiteBuilder.build(options("broken")).problems()).extracting(Problem::toString)
+        .allMatch(p -> p.startsWith("i18n/pl.yml:") || p.contains("has no text in fr"))
+        .anyMatch(p -> p.startsWith("i18n/pl.yml:"));
+  }
+
+  @Test
+  void i18nDirThatIsAFileIsAnErrorAndOneThatIsMissingAWarning() {
+    site.write("site.yml", "title: T\ni18nDir: site.yml\n");
+    assertThat(SiteBuilder.build(options("file")).problems()).extracting(Problem::toString).containsExactly(
+        "site.yml:2: i18nDir: site.yml is a file, not a folder");
+    site.write("site.yml", "title: T\ni18nDir: site/i18m\n");
+    assertThat(SiteBuilder.build(options("missing")).problems()).extracting(Problem::toString).contains(
+        "site.yml:2: warning: i18nDir: site/i18m does not exist (yet)");
+  }
 }

@@ -158,7 +158,8 @@ class TranslationsTest {
     site.write("content/docs/lang/de/SERVER.md", "---\ntitle: Server\n---\n# Server\n");
     assertThat(build().problems()).extracting(Problem::toString).containsExactly(
         "content/docs/lang/de/SERVER.md:1: 'de' is where translations.pattern ({dir}/lang/{lang}/{file}) puts a"
-            + " language, but site.yml declares no language de (languages: en, pl, fr)");
+            + " language, but site.yml declares no language de (languages: en, pl, fr): declare it, or name the folder"
+            + " otherwise if it is no language");
   }
 
   @Test
@@ -325,5 +326,43 @@ class TranslationsTest {
             + "{% endfor %}");
     assertThat(build().problems()).isEmpty();
     assertThat(site.read("_site/pl/blog/index.html")).isEqualTo("Wydanie 2024-03-01;Cześć 2024-01-01;");
+  }
+
+  @Test
+  void aTranslationTakesItsOriginalPlacesDefaultsButNotAFixedPermalink() {
+    site.write("site.yml", SETTINGS + "  - scope: {path: 404.md}\n    values: {permalink: /404.html, sitemap: false}\n")
+        .write("content/404.md", "---\ntitle: Not found\n---\n# Not found\n")
+        .write("content/lang/pl/404.md", "---\ntitle: Nie znaleziono\n---\n# Nie znaleziono\n");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/404.html")).contains("Not found");
+    assertThat(site.read("_site/sitemap.xml")).as("sitemap: false, from the original's place").doesNotContain("404");
+  }
+
+  @Test
+  void theSearchIndexKnowsEachPagesLanguageAndItsOriginalsSection() {
+    for (String f : List.of("docs/lang/pl/SERVER.md", "docs/lang/pl/CLIENT.md", "docs/lang/fr/SERVER.md",
+        "blog/lang/pl/2024-01-01-hello.md", "blog/lang/fr/2024-01-01-hello.md")) {
+      site.delete("content/" + f);
+    }
+    site.write("site.yml", SETTINGS.replace("{dir}/lang/{lang}/{file}", "{lang}/{dir}/{file}"))
+        .write("content/pl/docs/SERVER.md", "---\ntitle: Serwer\n---\n# Serwer\n");
+    assertThat(build().problems()).isEmpty();
+    assertThat(site.read("_site/search-index.json"))
+        .contains("{\"title\":\"Serwer\",\"url\":\"/pl/docs/SERVER.html\",\"section\":\"docs\",\"tags\":[],"
+            + "\"text\":\"Serwer\",\"lang\":\"pl\"}")
+        .contains("\"section\":\"docs\",\"tags\":[],\"text\":\"Server See the client.\",\"lang\":\"en\"}");
+  }
+
+  @Test
+  void aLinkToATranslationOfAScheduledPageSaysWhen() {
+    // the translation has no date of its own: it is not scheduled itself, but waits for its original
+    site.write("content/blog/later.md", "---\ntitle: Later\ndate: 2999-01-01\n---\nLater.\n")
+        .write("content/blog/lang/pl/later.md", "---\ntitle: Później\n---\nPóźniej.\n")
+        .write("content/docs/lang/fr/SERVER.md", "---\ntitle: Serveur\n---\n# Serveur\n\n"
+            + "[Plus tard](../../../blog/lang/pl/later.md)\n");
+    assertThat(build().problems()).extracting(Problem::toString).containsExactly(
+        "content/docs/lang/fr/SERVER.md:6: link to a translation of a scheduled page:"
+            + " ../../../blog/lang/pl/later.md is content/blog/lang/pl/later.md, which waits for"
+            + " its original blog/later.md to be published on 2999-01-01");
   }
 }
