@@ -12,6 +12,11 @@
   var loading = null;
 
   // lower case, accents dropped: "Café" is found by "cafe"
+  // the page's words, as its layout gives them (data-none, data-one...), else English
+  function said(name, english) {
+    return status.getAttribute('data-' + name) || english;
+  }
+
   function fold(s) {
     return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   }
@@ -77,8 +82,9 @@
     var found = entries.map(function (e) { return { entry: e, score: score(e, words) }; })
       .filter(function (r) { return r.score > 0; })
       .sort(function (a, b) { return b.score - a.score || (a.entry.page.url < b.entry.page.url ? -1 : 1); });
-    status.textContent = found.length === 0 ? 'No pages found for \u201c' + query + '\u201d.'
-      : found.length + (found.length === 1 ? ' page' : ' pages') + ' found for \u201c' + query + '\u201d.';
+    status.textContent = found.length === 0 ? said('none', 'No pages found for') + ' \u201c' + query + '\u201d.'
+      : found.length + ' ' + (found.length === 1 ? said('one', 'page found for') : said('many', 'pages found for'))
+        + ' \u201c' + query + '\u201d.';
     found.slice(0, 50).forEach(function (r) {
       var p = r.entry.page;
       var item = document.createElement('li');
@@ -104,11 +110,11 @@
       show('', []);
       return;
     }
-    status.textContent = 'Searching\u2026';
+    status.textContent = said('searching', 'Searching\u2026');
     load().then(function (entries) {
       if (input.value === query) show(query, entries); // a later search has the last word
     }, function (error) {
-      status.textContent = 'The search index could not be loaded (' + error.message + ').';
+      status.textContent = said('failed', 'The search index could not be loaded') + ' (' + error.message + ').';
     });
   }
 

@@ -173,16 +173,17 @@ public final class Blog {
   }
 
   /**
-   * The blog's index in each language that has one, as {@code page.translations} lists a page's
-   * versions ({@code lang}, {@code name}, {@code url}, {@code title}, {@code current}): a language
-   * switcher leads from one to the other.
+   * The blog's index page {@code n} here and the first in each other language that has one, as
+   * {@code page.translations} lists a page's versions ({@code lang}, {@code name}, {@code url},
+   * {@code title}, {@code current}): a language switcher leads from one to the other.
    */
-  private List<Map<String, Object>> versions() {
+  private List<Map<String, Object>> versions(int n) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (Blog b : family) {
       io.sitegen.config.Languages.Language language = config.languages().find(b.lang);
+      // this page itself, and the other languages' first page
       list.add(PageModel.version(b.lang, language == null ? b.lang : language.name(),
-          config.basePath() + b.indexUrl(1), settings.title(), b == this, false));
+          config.basePath() + (b == this ? indexUrl(n) : b.indexUrl(1)), settings.title(), b == this, false));
     }
     return list;
   }
@@ -449,7 +450,7 @@ public final class Blog {
       page.put("url", config.basePath() + indexUrl(n));
       page.put("section", settings.dir());
       if (lang != null) page.put("lang", lang);
-      if (family.size() > 1) page.put("translations", versions());
+      if (family.size() > 1) page.put("translations", versions(n));
       String path = indexUrl(n).substring(1) + "index.html";
       Map<String, Object> values = new LinkedHashMap<>();
       values.put("page", page);
