@@ -383,7 +383,7 @@ public final class Blog {
     String site = config.string("title", "");
     String title = languageName == null ? titleOf() : titleOf() + " \u00b7 " + languageName;
     Feeds feeds = new Feeds(title, config.string("description", ""), config.string("baseUrl", ""),
-        config.string("author", site.isBlank() ? settings.title() : site), "/" + feedFolder());
+        config.string("author", site.isBlank() ? settings.title() : site), "/" + feedFolder()).inLanguage(lang);
     List<Page> newest = fed();
     write(out, feedFolder() + "feed.rss", feeds.rss(newest, bodyOf));
     write(out, feedFolder() + "feed.atom", feeds.atom(newest, bodyOf));

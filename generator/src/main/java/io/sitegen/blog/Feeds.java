@@ -28,6 +28,8 @@ final class Feeds {
   private final String author;
   /** The page the feeds are of, from the site root, without the sub-path; they are {@code feed.rss} and {@code feed.atom} in its folder. */
   private final String home;
+  /** The language of the feeds' posts ({@code pl}), on a site that declares languages; else null. */
+  private String language;
 
   /** @param home the page the feeds are of, a folder URL from the site root: {@code /}, {@code /tags/java/} */
   Feeds(String title, String description, String baseUrl, String author, String home) {
@@ -36,6 +38,12 @@ final class Feeds {
     this.baseUrl = baseUrl;
     this.author = author;
     this.home = home;
+  }
+
+  /** These feeds, in {@code lang} (null: not said): RSS's {@code <language>}, Atom's {@code xml:lang}. */
+  Feeds inLanguage(String lang) {
+    this.language = lang;
+    return this;
   }
 
   /**
@@ -51,6 +59,7 @@ final class Feeds {
       element(xml, "title", title);
       element(xml, "link", AbsoluteUrls.join(baseUrl, home));
       element(xml, "description", description);
+      if (language != null) element(xml, "language", language);
       xml.writeEmptyElement("atom", "link", "http://www.w3.org/2005/Atom");
       xml.writeAttribute("href", AbsoluteUrls.join(baseUrl, home + "feed.rss"));
       xml.writeAttribute("rel", "self");
@@ -81,6 +90,7 @@ final class Feeds {
       xml.setDefaultNamespace("http://www.w3.org/2005/Atom");
       xml.writeStartElement("feed");
       xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+      if (language != null) xml.writeAttribute("xml", javax.xml.XMLConstants.XML_NS_URI, "lang", language);
       element(xml, "title", title);
       element(xml, "subtitle", description);
       element(xml, "id", AbsoluteUrls.join(baseUrl, home));

@@ -118,7 +118,9 @@ class TranslationsTest {
     assertThat(site.read("_site/pl/blog/index.html")).contains("Cześć").doesNotContain("Hello");
     assertThat(site.read("_site/pl/blog/feed.atom")).contains("Cześć")
         .contains("<link href=\"https://example.org/pl/blog/\" rel=\"alternate\"").doesNotContain("Hello");
-    assertThat(site.exists("_site/pl/blog/feed.rss")).isTrue();
+    assertThat(site.read("_site/pl/blog/feed.rss")).contains("<language>pl</language>");
+    assertThat(site.read("_site/pl/blog/feed.atom")).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"pl\">");
+    assertThat(site.read("_site/feed.rss")).contains("<language>en</language>");
     assertThat(site.exists("_site/fr/blog/index.html")).as("fr has no blog: true").isFalse();
     site.write("layouts/blog.html", "<p>{{ page.lang }}:{% for v in page.translations %} {{ v.lang }} {{ v.url }}"
         + "{% if v.current %} current{% endif %};{% endfor %}</p>");
