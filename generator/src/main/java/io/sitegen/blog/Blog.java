@@ -84,12 +84,12 @@ public final class Blog {
     return config.blog().isPost(page.original() != null ? page.original() : page.relPath());
   }
 
-  /** This blog and the blogs of languages ({@code languages.X.blog}), each with its own index and feeds. */
+  /**
+   * The site's blog and the blogs of languages ({@code languages.X.blog}), each with its own index
+   * and feeds: the same list from any of them.
+   */
   public List<Blog> all() {
-    List<Blog> all = new ArrayList<>();
-    all.add(this);
-    all.addAll(languageBlogs);
-    return all;
+    return family.isEmpty() ? List.of(this) : family;
   }
 
   /** The posts of every blog ({@link #all}), each blog's newest first: the chains of previous and next. */
@@ -133,7 +133,12 @@ public final class Blog {
       languageBlogs.add(own);
     }
     blog.languageBlogs = List.copyOf(languageBlogs);
-    for (Blog b : blog.all()) b.family = blog.all();
+    List<Blog> family = new ArrayList<>();
+    family.add(blog);
+    family.addAll(blog.languageBlogs);
+    // made once: asked for every post, as whether it is in a feed
+    blog.family = List.copyOf(family);
+    for (Blog b : blog.languageBlogs) b.family = blog.family;
     // dated pages in a subfolder of the blog look like posts a site had there: say why they are not
     String prefix = config.blog().dir() + "/";
     blog.subfolderDated = listed.stream()

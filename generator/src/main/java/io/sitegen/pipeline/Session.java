@@ -221,7 +221,7 @@ public final class Session {
         states.computeIfPresent(rel, (k, s) -> s.withLayoutProblems(List.of()));
         continue;
       }
-      Page now = asPlanned(read.page(), at);
+      Page now = read.page().asOf(at, config.timezone(), options.future());
       readProblems.remove(rel);
       // A new address or draft state changes every link and listing: run everything.
       if (!Objects.equals(old.url(), now.url()) || old.draft() != now.draft()) return rebuildAll(out);
@@ -425,7 +425,7 @@ public final class Session {
   private void plan() {
     // a page dated after now is scheduled: a draft until its date, unless the build takes the future
     java.time.Instant now = options.clock().instant();
-    pages.replaceAll((rel, page) -> asPlanned(page, now));
+    pages.replaceAll((rel, page) -> page.asOf(now, config.timezone(), options.future()));
     // a translation of a draft waits for it: it would publish what its original does not yet
     TranslationPattern pattern = new TranslationPattern(config.languages());
     Map<String, Page> originals = Translations.originalsAmong(pattern, pages.values());
@@ -459,14 +459,6 @@ public final class Session {
           + " give layouts page.url and post.url as they are, without | url"));
       indexProblems = more;
     }
-  }
-
-  /**
-   * A page as a run at {@code now} takes it: scheduled (a draft until its date, unless the build
-   * takes the future). An update re-reads a page and must see it so too.
-   */
-  private Page asPlanned(Page page, java.time.Instant now) {
-    return page.asOf(now, config.timezone(), options.future());
   }
 
   /** The pages this run publishes ({@code published}), or the pages it lists. */
